@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+import { COMMON_ENV, DATABASE_ENV, REDIS_ENV, defaultLogFormat, parseEnv, portSchema } from "@kabuto/core";
+
+const GATEWAY_ENV = {
+  ...COMMON_ENV,
+  ...DATABASE_ENV,
+  ...REDIS_ENV,
+  PORT: portSchema.default(3000),
+  API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive("must be a positive whole number").default(60),
+};
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The gateway's configuration, from the environment, validated once. */
+export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
+  const env = parseEnv(GATEWAY_ENV, source);
+  return {
+    env: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    http: { port: env.PORT },
+    auth: { apiKey: env.API_KEY, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
+  };
+}

@@ -1,0 +1,26 @@
+import { createServer } from "node:http";
+
+import { closeServer, createLogger, createRedis, listen, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import { createDatabase } from "@kabuto/db";
+
+import { createApp } from "./app";
+import { loadGatewayConfig } from "./env";
+
+runMain("gateway", async () => {
+  loadDotEnv();
+  const config = loadGatewayConfig();
+  const logger = createLogger({ service: "gateway", ...config.log });
+  const db = createDatabase(config.databaseUrl);
+  const redis = createRedis(config.redisUrl, "producer");
+  redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
+
+  const server = createServer(createApp({ config, logger, db, redis }));
+  const port = await listen(server, config.http.port);
+  logger.info("gateway listening", { url: `http://127.0.0.1:${port}` });
+
+  onShutdownSignal(logger, [
+    { name: "http", run: () => closeServer(server) },
+    { name: "database", run: () => db.close() },
+    { name: "redis", run: () => redis.quit() },
+  ]);
+});

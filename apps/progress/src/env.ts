@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+import { COMMON_ENV, REDIS_ENV, defaultLogFormat, parseEnv, portSchema } from "@kabuto/core";
+
+const PROGRESS_ENV = {
+  ...COMMON_ENV,
+  ...REDIS_ENV,
+  PROGRESS_PORT: portSchema.default(3001),
+  API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+};
+
+export type ProgressConfig = ReturnType<typeof loadProgressConfig>;
+
+/** The progress service's configuration, from the environment, validated once. */
+export function loadProgressConfig(source: NodeJS.ProcessEnv = process.env) {
+  const env = parseEnv(PROGRESS_ENV, source);
+  return {
+    env: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    redisUrl: env.REDIS_URL,
+    http: { port: env.PROGRESS_PORT },
+    auth: { apiKey: env.API_KEY },
+  };
+}

@@ -1,0 +1,21 @@
+import { createLogger, createRedis, listen, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+
+import { loadProgressConfig } from "./env";
+import { createProgressServer } from "./progress-server";
+
+runMain("progress", async () => {
+  loadDotEnv();
+  const config = loadProgressConfig();
+  const logger = createLogger({ service: "progress", ...config.log });
+  const redis = createRedis(config.redisUrl, "worker");
+  redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
+
+  const server = createProgressServer({ config, logger, redis });
+  const port = await listen(server.http, config.http.port);
+  logger.info("progress listening", { url: `http://127.0.0.1:${port}` });
+
+  onShutdownSignal(logger, [
+    { name: "socket.io", run: () => server.close() },
+    { name: "redis", run: () => redis.quit() },
+  ]);
+});

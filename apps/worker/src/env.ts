@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+import { COMMON_ENV, DATABASE_ENV, REDIS_ENV, defaultLogFormat, parseEnv } from "@kabuto/core";
+
+const WORKER_ENV = {
+  ...COMMON_ENV,
+  ...DATABASE_ENV,
+  ...REDIS_ENV,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
+};
+
+export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
+
+/** The worker's configuration, from the environment, validated once. */
+export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
+  const env = parseEnv(WORKER_ENV, source);
+  return {
+    env: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    concurrency: env.WORKER_CONCURRENCY,
+  };
+}

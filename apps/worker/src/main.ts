@@ -1,0 +1,33 @@
+import { createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import { createDatabase } from "@kabuto/db";
+
+import { loadWorkerConfig } from "./env";
+import { createJobHandlers } from "./job-handlers";
+import { createWorkers } from "./workers";
+
+runMain("worker", async () => {
+  loadDotEnv();
+  const config = loadWorkerConfig();
+  const logger = createLogger({ service: "worker", ...config.log });
+  const db = createDatabase(config.databaseUrl);
+  const connection = createRedis(config.redisUrl, "worker");
+  connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
+
+  const workers = createWorkers({
+    connection,
+    prefix: config.queuePrefix,
+    concurrency: config.concurrency,
+    logger,
+    handlers: createJobHandlers(),
+  });
+  logger.info("worker started", {
+    concurrency: config.concurrency,
+    queues: workers.workers.map((worker) => worker.name),
+  });
+
+  onShutdownSignal(logger, [
+    { name: "workers", run: () => workers.close() },
+    { name: "database", run: () => db.close() },
+    { name: "redis", run: () => connection.quit() },
+  ]);
+});

@@ -1,0 +1,71 @@
+import { UnrecoverableError, Worker, type Job } from "bullmq";
+import type { Redis } from "ioredis";
+
+import {
+  JITTERED_BACKOFF,
+  JOB_PAYLOAD_SCHEMAS,
+  JOB_QUEUE,
+  jitteredBackoffDelay,
+  type JobName,
+  type Logger,
+  type QueueName,
+} from "@kabuto/core";
+
+import type { JobHandlers } from "./job-handler";
+
+export interface WorkersOptions {
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  logger: Logger;
+  handlers: JobHandlers;
+}
+
+/** The running BullMQ workers of this process, one per queue. */
+export interface Workers {
+  workers: Worker[];
+  /** Lets in-flight jobs finish, then closes every worker. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one BullMQ worker per queue that has handlers. Each job's payload is validated against its
+ * schema; an invalid payload or an unknown job name fails the job without retries.
+ */
+export function createWorkers(options: WorkersOptions): Workers {
+  const { handlers, logger } = options;
+  const queues = new Set(Object.values(JOB_QUEUE));
+  const workers = [...queues].map((queue) => {
+    const worker = new Worker(queue, (job) => dispatch(job, queue), {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      settings: {
+        backoffStrategy: (attemptsMade, type) => (type === JITTERED_BACKOFF ? jitteredBackoffDelay(attemptsMade) : 0),
+      },
+    });
+    worker.on("error", (error) => logger.error("worker error", { queue, error: error.message }));
+    worker.on("failed", (job, error) =>
+      logger.warn("job failed", { queue, job_id: job?.id, attempts: job?.attemptsMade, error: error.message }),
+    );
+    return worker;
+  });
+
+  async function dispatch(job: Job, queue: QueueName): Promise<unknown> {
+    const name = job.name as JobName;
+    const schema = JOB_PAYLOAD_SCHEMAS[name];
+    if (!schema || JOB_QUEUE[name] !== queue)
+      throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${queue}"`);
+    const parsed = schema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
+    const handler = handlers[name] as (payload: unknown, job: Job) => Promise<unknown>;
+    return handler(parsed.data, job);
+  }
+
+  return {
+    workers,
+    async close() {
+      await Promise.all(workers.map((worker) => worker.close()));
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/** Unit tests (`*.spec.ts`) and integration tests (`*.int.spec.ts`) in one run; see packages/testkit. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/apps", "<rootDir>/packages"],
+  testMatch: ["**/src/**/*.spec.ts"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  moduleNameMapper: {
+    "^@kabuto/(core|db|testkit)$": "<rootDir>/packages/$1/src",
+    // the generated Prisma client imports its TypeScript siblings as ".js"
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
+  globalSetup: "<rootDir>/packages/testkit/src/global-setup.ts",
+  testTimeout: 30_000,
+  maxWorkers: 2,
+};

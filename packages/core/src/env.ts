@@ -1,0 +1,78 @@
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+import { ConfigError } from "./errors";
+
+/** Default local PostgreSQL, as `npm run services:up` starts it. */
+export const DEFAULT_DATABASE_URL = "postgresql://kabuto:kabuto@127.0.0.1:5432/kabuto";
+/** Default local Redis, as `npm run services:up` starts it. */
+export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"] as const;
+
+function urlWithProtocols(protocols: readonly string[], what: string) {
+  return z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a ${what} URL (${protocols.map((p) => `${p}//`).join(" or ")}…)` },
+  );
+}
+
+/** A TCP port; 0 asks the OS for a free one. */
+export const portSchema = z.coerce
+  .number({ message: "must be a port number" })
+  .int("must be a whole number")
+  .min(0, "must be between 0 and 65535")
+  .max(65535, "must be between 0 and 65535");
+
+/** Base URL of an HTTP(S) service, without a trailing slash. */
+export const httpUrlSchema = urlWithProtocols(["http:", "https:"], "http(s)").transform((value) =>
+  value.replace(/\/+$/, ""),
+);
+
+/** Every app reads these. */
+export const COMMON_ENV = {
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+};
+
+/** Apps that talk to PostgreSQL read this. */
+export const DATABASE_ENV = {
+  DATABASE_URL: urlWithProtocols(["postgresql:", "postgres:"], "PostgreSQL").default(DEFAULT_DATABASE_URL),
+};
+
+/** Apps that talk to Redis read these. */
+export const REDIS_ENV = {
+  REDIS_URL: urlWithProtocols(["redis:", "rediss:"], "Redis").default(DEFAULT_REDIS_URL),
+  /** BullMQ key prefix: several Kabuto installations (or test runs) can share one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,32}$/, "must be 1–32 characters of a-z, 0-9, _ and -")
+    .default("kabuto"),
+};
+
+/**
+ * Parses the environment against a zod shape, once, at start-up.
+ * Unset and empty variables both take the default. On failure throws a {@link ConfigError}
+ * whose one-line message names every bad variable and never echoes a value (it may be a secret).
+ */
+export function parseEnv<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  source: NodeJS.ProcessEnv = process.env,
+): z.output<z.ZodObject<Shape>> {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = z.object(shape).safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
+
+/** Loads `.env` from the working directory when there is one; variables already set win. */
+export function loadDotEnv(path = ".env"): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}

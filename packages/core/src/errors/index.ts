@@ -1,0 +1,5 @@
+export * from "./kabuto.error";
+export * from "./temporary.error";
+export * from "./permanent.error";
+export * from "./system.error";
+export * from "./config.error";

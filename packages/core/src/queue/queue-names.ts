@@ -1,0 +1,31 @@
+/** Every BullMQ queue Kabuto uses. No queue name is written anywhere else. */
+export const QUEUE = {
+  /** Price fetch units: one job per (batch, symbol) for Yahoo, per (batch, date) for J-Quants. */
+  PRICE_FETCH: "price-fetch",
+  /** Listed-company master syncs; one at a time. */
+  MASTER_SYNC: "master-sync",
+} as const;
+
+export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
+
+/** Job names within the queues. */
+export const JOB = {
+  FETCH_SYMBOL: "fetch-symbol",
+  FETCH_DATE: "fetch-date",
+  SYNC_MASTER: "sync-master",
+} as const;
+
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+/** The queue each job name is added to. */
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JOB.FETCH_SYMBOL]: QUEUE.PRICE_FETCH,
+  [JOB.FETCH_DATE]: QUEUE.PRICE_FETCH,
+  [JOB.SYNC_MASTER]: QUEUE.MASTER_SYNC,
+};
+
+/** Redis pub/sub channels. */
+export const CHANNEL = {
+  /** Every progress event of every batch and master sync, published once by its one publisher. */
+  PROGRESS: "kabuto.progress",
+} as const;

@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { Pool } from "pg";
+
+import { PrismaClient } from "./generated/prisma/client";
+
+export { Prisma, PrismaClient } from "./generated/prisma/client";
+export type * from "./generated/prisma/models";
+export * from "./generated/prisma/enums";
+
+/** Prisma for everything, and the same pool for the hot path's raw SQL (price bars). */
+export interface Database {
+  prisma: PrismaClient;
+  pool: Pool;
+  /** Closes Prisma, then the pool. */
+  close(): Promise<void>;
+}
+
+/** Connects to PostgreSQL through @prisma/adapter-pg (no Rust query engine). */
+export function createDatabase(url: string, options: { maxConnections?: number } = {}): Database {
+  const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    pool,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

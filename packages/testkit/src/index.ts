@@ -1,0 +1,4 @@
+export * from "./spawn-app";
+export * from "./test-database";
+export * from "./test-env";
+export * from "./test-redis";
