@@ -6,6 +6,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
     "^@kabuto/(core|db|testkit)$": "<rootDir>/packages/$1/src",
+    "^@kabuto/market-sim$": "<rootDir>/apps/market-sim/src",
     // the generated Prisma client imports its TypeScript siblings as ".js"
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
