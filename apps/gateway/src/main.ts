@@ -16,11 +16,11 @@ runMain("gateway", async () => {
 
   const server = createServer(createApp({ config, logger, db, redis }));
   const port = await listen(server, config.http.port);
-  logger.info("gateway listening", { url: `http://127.0.0.1:${port}` });
-
+  // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
+  logger.info("gateway listening", { url: `http://127.0.0.1:${port}` });
 });

@@ -11,7 +11,7 @@ runMain("market-sim", async () => {
   const logger = createLogger({ service: "market-sim", ...config.log });
   const server = createServer(createMarketSim({ seed: config.seed }));
   const port = await listen(server, config.http.port, config.http.host);
-  logger.info("market-sim listening", { url: `http://127.0.0.1:${port}`, seed: config.seed });
-
+  // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [{ name: "http", run: () => closeServer(server) }]);
+  logger.info("market-sim listening", { url: `http://127.0.0.1:${port}`, seed: config.seed });
 });

@@ -12,10 +12,10 @@ runMain("progress", async () => {
 
   const server = createProgressServer({ config, logger, redis });
   const port = await listen(server.http, config.http.port);
-  logger.info("progress listening", { url: `http://127.0.0.1:${port}` });
-
+  // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "socket.io", run: () => server.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
+  logger.info("progress listening", { url: `http://127.0.0.1:${port}` });
 });

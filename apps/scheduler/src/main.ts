@@ -11,10 +11,10 @@ runMain("scheduler", async () => {
   const redis = createRedis(config.redisUrl, "producer");
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
   await db.pool.query("SELECT 1");
-  logger.info("scheduler started; schedules arrive with the master sync (issue 4)");
-
+  // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
+  logger.info("scheduler started; schedules arrive with the master sync (issue 4)");
 });

@@ -20,14 +20,14 @@ runMain("worker", async () => {
     logger,
     handlers: createJobHandlers(),
   });
-  logger.info("worker started", {
-    concurrency: config.concurrency,
-    queues: workers.workers.map((worker) => worker.name),
-  });
-
+  // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "workers", run: () => workers.close() },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => connection.quit() },
   ]);
+  logger.info("worker started", {
+    concurrency: config.concurrency,
+    queues: workers.workers.map((worker) => worker.name),
+  });
 });

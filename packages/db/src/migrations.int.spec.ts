@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { Client } from "pg";
@@ -53,7 +54,7 @@ describe("migrations through the offline schema engine (real PostgreSQL)", () =>
   });
 
   describe("with a scratch schema", () => {
-    const scratch = mkdtempSync(path.join(ROOT, ".data", "prisma-scratch-"));
+    const scratch = mkdtempSync(path.join(tmpdir(), "kabuto-prisma-scratch-"));
     const scratchName = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
     const scratchUrl = withDatabase(admin, scratchName);
     const config = path.join(scratch, "prisma.config.ts");
