@@ -3,9 +3,7 @@ import { Pool } from "pg";
 
 import { PrismaClient } from "./generated/prisma/client";
 
-export { Prisma, PrismaClient } from "./generated/prisma/client";
-export type * from "./generated/prisma/models";
-export * from "./generated/prisma/enums";
+export * from "./generated/prisma/client";
 
 /** Prisma for everything, and the same pool for the hot path's raw SQL (price bars). */
 export interface Database {

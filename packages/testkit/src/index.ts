@@ -1,3 +1,4 @@
+export * from "./shared-fixtures";
 export * from "./spawn-app";
 export * from "./test-database";
 export * from "./test-env";
