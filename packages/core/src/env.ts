@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 
 import { ConfigError } from "./errors";
+import { decodeEncryptionKey } from "./secret-box";
 
 /** Default local PostgreSQL, as `npm run services:up` starts it. */
 export const DEFAULT_DATABASE_URL = "postgresql://kabuto:kabuto@127.0.0.1:5432/kabuto";
@@ -55,6 +56,26 @@ export const REDIS_ENV = {
     .string()
     .regex(/^[a-z0-9_-]{1,32}$/, "must be 1–32 characters of a-z, 0-9, _ and -")
     .default("kabuto"),
+};
+
+/** Apps that store or read upstream credentials read this (AES-256-GCM key). */
+export const ENCRYPTION_ENV = {
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => decodeEncryptionKey(value) !== undefined, {
+      message: "must be 32 bytes, as 64 hex digits or base64 (openssl rand -hex 32)",
+    })
+    .optional(),
+};
+
+/** Where the upstream services are: the real ones by default, apps/market-sim in tests and the demo. */
+export const UPSTREAM_ENV = {
+  YAHOO_BASE_URL: httpUrlSchema.default("https://query1.finance.yahoo.com"),
+  JQUANTS_BASE_URL: httpUrlSchema.default("https://api.jquants.com/v2"),
+  JPX_LIST_URL: httpUrlSchema.default(
+    "https://www.jpx.co.jp/markets/statistics-equities/misc/tvdivq0000001vg2-att/data_j.xls",
+  ),
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100").default(30_000),
 };
 
 /**

@@ -5,4 +5,5 @@ export * from "./logger";
 export * from "./queue";
 export * from "./redis";
 export * from "./run-main";
+export * from "./secret-box";
 export * from "./shutdown";

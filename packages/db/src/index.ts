@@ -1,2 +1,3 @@
 export * from "./client";
+export * from "./companies/company-listing.repository";
 export * from "./master-sync/request-master-sync";

@@ -7,9 +7,7 @@ import type { MasterSyncRun, PrismaClient } from "../generated/prisma/client";
 /** Any lock id is fine as long as nothing else in Kabuto uses it. */
 const MASTER_SYNC_REQUEST_LOCK = 7_203_001;
 
-export type MasterSyncRequest =
-  | { accepted: true; run: MasterSyncRun }
-  | { accepted: false; activeRun: MasterSyncRun };
+export type MasterSyncRequest = { accepted: true; run: MasterSyncRun } | { accepted: false; activeRun: MasterSyncRun };
 
 /**
  * Records a queued master_sync_runs row and enqueues its job, unless a sync is already queued or
@@ -39,7 +37,11 @@ export async function requestMasterSync(
   } catch (error) {
     await deps.prisma.masterSyncRun.update({
       where: { id: outcome.run.id },
-      data: { status: "failed", error: `could not enqueue: ${error instanceof Error ? error.message : String(error)}`, completedAt: new Date() },
+      data: {
+        status: "failed",
+        error: `could not enqueue: ${error instanceof Error ? error.message : String(error)}`,
+        completedAt: new Date(),
+      },
     });
     throw error;
   }

@@ -1,0 +1,38 @@
+import { isAxiosError } from "axios";
+
+import { PermanentError, TemporaryError } from "@kabuto/core";
+
+/** The upstream refused our credentials (401/403): a wrong or revoked API key. */
+export class InvalidApiKeyError extends PermanentError {}
+
+/** Retry-After in seconds or as an HTTP date → milliseconds, when present and sane. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+  if (typeof header !== "string" || header.trim() === "") return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * Turns whatever an HTTP call threw into a domain error: timeouts, resets, 429 and 5xx are
+ * temporary; 401/403 an invalid key; other 4xx permanent. `what` names the call for the message.
+ */
+export function toUpstreamError(error: unknown, what: string): Error {
+  if (error instanceof TemporaryError || error instanceof PermanentError) return error;
+  if (!isAxiosError(error)) return new TemporaryError(`${what}: ${String(error)}`, { cause: error });
+  const status = error.response?.status;
+  if (status === undefined) {
+    return new TemporaryError(`${what}: ${error.code ?? "network error"} (${error.message})`, { cause: error });
+  }
+  if (status === 401 || status === 403)
+    return new InvalidApiKeyError(`${what}: the API key was refused (HTTP ${status})`);
+  if (status === 429) {
+    return new TemporaryError(`${what}: rate limited (HTTP 429)`, {
+      cause: error,
+      retryAfterMs: retryAfterMs(error.response?.headers["retry-after"]),
+    });
+  }
+  if (status >= 500 || status === 408) return new TemporaryError(`${what}: HTTP ${status}`, { cause: error });
+  return new PermanentError(`${what}: HTTP ${status}`, { cause: error });
+}

@@ -1,0 +1,87 @@
+import axios, { type AxiosInstance } from "axios";
+import { z } from "zod";
+
+import { PermanentError, TemporaryError } from "@kabuto/core";
+
+import type { CompanyListingSnapshot } from "../listing/company-listing";
+import { toUpstreamError } from "../http/upstream-error";
+import { listingFromJQuants } from "./jquants-master.mapper";
+import { jquantsMasterRowSchema } from "./jquants-master.schema";
+
+export interface JQuantsClientOptions {
+  /** e.g. https://api.jquants.com/v2 (JQUANTS_BASE_URL). */
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  http?: AxiosInstance;
+}
+
+const pageSchema = z.object({ data: z.array(z.unknown()), pagination_key: z.string().nullish() });
+
+/** Safety net against a server that keeps answering with a pagination key. */
+const MAX_PAGES = 10_000;
+
+/**
+ * J-Quants API v2 (`x-api-key`; list answers `{data, pagination_key}`). Vendor errors become
+ * domain errors (see toUpstreamError); a refused key is an InvalidApiKeyError.
+ */
+export class JQuantsClient {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly options: JQuantsClientOptions) {
+    this.http = options.http ?? axios.create();
+  }
+
+  /** Every row of a list endpoint, following pagination_key, each row validated by `schema`. */
+  async getAll<Row>(path: string, params: Record<string, string>, schema: z.ZodType<Row>): Promise<Row[]> {
+    const rows: Row[] = [];
+    let paginationKey: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await this.getPage(path, paginationKey ? { ...params, pagination_key: paginationKey } : params);
+      for (const [index, item] of body.data.entries()) {
+        const parsed = schema.safeParse(item);
+        if (!parsed.success)
+          throw new PermanentError(
+            `J-Quants ${path}: row ${rows.length + index + 1} is malformed: ${parsed.error.message}`,
+          );
+        rows.push(parsed.data);
+      }
+      if (!body.pagination_key) return rows;
+      paginationKey = body.pagination_key;
+    }
+    throw new PermanentError(`J-Quants ${path}: more than ${MAX_PAGES} pages`);
+  }
+
+  /** The listed-company master as of `date` (default: J-Quants' latest). */
+  async fetchListing(date?: string): Promise<CompanyListingSnapshot> {
+    const rows = await this.getAll("/equities/master", date ? { date } : {}, jquantsMasterRowSchema);
+    if (rows.length === 0) throw new PermanentError("J-Quants /equities/master returned no listings");
+    const listings = rows.map(listingFromJQuants);
+    return { referenceDate: listings[0]!.referenceDate, listings };
+  }
+
+  /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */
+  async validateKey(): Promise<void> {
+    await this.getPage("/equities/master", { code: "72030" });
+  }
+
+  private async getPage(path: string, params: Record<string, string>) {
+    let data: unknown;
+    try {
+      const response = await this.http.get<unknown>(`${this.options.baseUrl}${path}`, {
+        params,
+        headers: { "x-api-key": this.options.apiKey },
+        timeout: this.options.timeoutMs ?? 30_000,
+        responseType: "json",
+      });
+      data = response.data;
+    } catch (error) {
+      throw toUpstreamError(error, `J-Quants ${path}`);
+    }
+    // A body that did not parse as JSON arrives as a string: a cut connection, worth retrying.
+    if (typeof data === "string") throw new TemporaryError(`J-Quants ${path}: malformed JSON answer`);
+    const parsed = pageSchema.safeParse(data);
+    if (!parsed.success) throw new PermanentError(`J-Quants ${path}: unexpected answer shape`);
+    return parsed.data;
+  }
+}
