@@ -1,11 +1,22 @@
 import { z } from "zod";
 
-import { COMMON_ENV, DATABASE_ENV, REDIS_ENV, defaultLogFormat, parseEnv } from "@kabuto/core";
+import {
+  COMMON_ENV,
+  DATABASE_ENV,
+  ENCRYPTION_ENV,
+  REDIS_ENV,
+  UPSTREAM_ENV,
+  decodeEncryptionKey,
+  defaultLogFormat,
+  parseEnv,
+} from "@kabuto/core";
 
 const WORKER_ENV = {
   ...COMMON_ENV,
   ...DATABASE_ENV,
   ...REDIS_ENV,
+  ...UPSTREAM_ENV,
+  ...ENCRYPTION_ENV,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
 };
 
@@ -21,5 +32,12 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
+    upstream: {
+      yahooBaseUrl: env.YAHOO_BASE_URL,
+      jquantsBaseUrl: env.JQUANTS_BASE_URL,
+      jpxListUrl: env.JPX_LIST_URL,
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    },
+    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
   };
 }

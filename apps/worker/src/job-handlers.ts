@@ -1,6 +1,8 @@
 import { UnrecoverableError } from "bullmq";
 
 import type { JobHandlers } from "./job-handler";
+import { masterSyncProcessor } from "./master-sync/master-sync.processor";
+import type { MasterSyncService } from "./master-sync/master-sync.service";
 
 function notYetImplemented(what: string, issue: number) {
   return async () => {
@@ -9,10 +11,10 @@ function notYetImplemented(what: string, issue: number) {
 }
 
 /** The handler of each job name. */
-export function createJobHandlers(): JobHandlers {
+export function createJobHandlers(services: { masterSync: MasterSyncService }): JobHandlers {
   return {
     "fetch-symbol": notYetImplemented("Yahoo price fetch", 5),
     "fetch-date": notYetImplemented("J-Quants price fetch", 5),
-    "sync-master": notYetImplemented("master sync", 4),
+    "sync-master": masterSyncProcessor(services.masterSync),
   };
 }

@@ -3,6 +3,8 @@ import { createDatabase } from "@kabuto/db";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
+import { createListingSources } from "./master-sync/listing-sources";
+import { createMasterSyncService } from "./master-sync/master-sync.service";
 import { createWorkers } from "./workers";
 
 runMain("worker", async () => {
@@ -18,7 +20,13 @@ runMain("worker", async () => {
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
     logger,
-    handlers: createJobHandlers(),
+    handlers: createJobHandlers({
+      masterSync: createMasterSyncService({
+        db,
+        logger,
+        sources: createListingSources({ prisma: db.prisma, ...config.upstream, encryptionKey: config.encryptionKey }),
+      }),
+    }),
   });
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [

@@ -1,3 +1,4 @@
 export * from "./client";
 export * from "./companies/company-listing.repository";
+export * from "./data-sources/data-source.repository";
 export * from "./master-sync/request-master-sync";
