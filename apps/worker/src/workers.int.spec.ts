@@ -1,7 +1,7 @@
 import { Queue, QueueEvents } from "bullmq";
 
-import { JOB, QUEUE, createLogger, jobId } from "@kabuto/core";
-import { createTestRedis, type TestRedis } from "@kabuto/testkit";
+import { JOB, QUEUE, jobId } from "@kabuto/core";
+import { createTestRedis, testLogger, type TestRedis } from "@kabuto/testkit";
 
 import type { JobHandlers } from "./job-handler";
 import { createWorkers, type Workers } from "./workers";
@@ -30,8 +30,13 @@ describe("workers (real Redis)", () => {
     eventsConnection = redis.connection.duplicate();
     events = new QueueEvents(QUEUE.PRICE_FETCH, { ...connection, connection: eventsConnection });
     await events.waitUntilReady();
-    const logger = createLogger({ service: "test", level: "error", format: "json" });
-    workers = createWorkers({ connection: redis.connection, prefix: redis.prefix, concurrency: 2, logger, handlers });
+    workers = createWorkers({
+      connection: redis.connection,
+      prefix: redis.prefix,
+      concurrency: 2,
+      logger: testLogger(),
+      handlers,
+    });
   });
 
   afterAll(async () => {

@@ -7,6 +7,8 @@ export interface LoggerOptions {
   level: string;
   /** JSON lines for machines, or one readable line per entry for a terminal. */
   format: "json" | "pretty";
+  /** Drops every entry (tests). */
+  silent?: boolean;
 }
 
 const pretty = winston.format.printf(({ timestamp, level, message, service, ...fields }) => {
@@ -33,6 +35,7 @@ export function createLogger(options: LoggerOptions): Logger {
         );
   return winston.createLogger({
     level: options.level,
+    silent: options.silent ?? false,
     defaultMeta: { service: options.service },
     format,
     transports: [new winston.transports.Console({ stderrLevels: ["error", "warn"] })],
