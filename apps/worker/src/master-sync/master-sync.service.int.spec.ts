@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 
 import { listen } from "@kabuto/core";
 import { applyListingSnapshot } from "@kabuto/db";
@@ -8,7 +8,7 @@ import { createTestDatabase, testLogger, type TestDatabase } from "@kabuto/testk
 import { createListingSources } from "./listing-sources";
 import { createMasterSyncService } from "./master-sync.service";
 
-type Answer = (response: import("node:http").ServerResponse) => void;
+type Answer = (response: ServerResponse) => void;
 
 describe("master sync failures leave companies unchanged (real PostgreSQL, real HTTP)", () => {
   let db: TestDatabase;
