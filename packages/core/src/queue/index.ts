@@ -3,3 +3,4 @@ export * from "./job-id";
 export * from "./job-options";
 export * from "./job-payloads";
 export * from "./progress-event";
+export * from "./schedule-changed";

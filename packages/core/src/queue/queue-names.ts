@@ -28,4 +28,6 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 export const CHANNEL = {
   /** Every progress event of every batch and master sync, published once by its one publisher. */
   PROGRESS: "kabuto.progress",
+  /** A schedule row changed (message: its job name); schedulers reload it without a restart. */
+  SCHEDULE_CHANGED: "kabuto.schedule-changed",
 } as const;
