@@ -1,13 +1,18 @@
-import express, { type Express } from "express";
+import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
 
-import type { Logger } from "@kabuto/core";
+import { createSecretBox, type Logger } from "@kabuto/core";
 import type { Database } from "@kabuto/db";
 
+import { companiesRoutes } from "./companies/companies.routes";
+import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
 import type { GatewayConfig } from "./env";
 import { healthRoutes } from "./health/health.routes";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import type { MasterSyncQueue } from "./master-sync/master-sync-queue";
+import { masterSyncRoutes } from "./master-sync/master-sync.routes";
+import { stockMasterRoutes } from "./master-sync/stock-master.routes";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -15,6 +20,9 @@ export interface GatewayDeps {
   db: Database;
   /** A producer connection: fails fast when Redis is down. */
   redis: Redis;
+  masterSync: MasterSyncQueue;
+  /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
+  onScheduleChanged: () => Promise<unknown>;
 }
 
 /** The gateway's HTTP app, without listening: tests use it directly. */
@@ -25,6 +33,20 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(helmet());
   app.use(express.json({ limit: "1mb" }));
   app.use(healthRoutes(deps));
+
+  const api = Router();
+  api.use(stockMasterRoutes(deps));
+  api.use(masterSyncRoutes(deps));
+  api.use(companiesRoutes(deps));
+  api.use(
+    dataSourcesRoutes({
+      db: deps.db,
+      secretBox: deps.config.encryptionKey ? createSecretBox(deps.config.encryptionKey) : undefined,
+      jquants: { baseUrl: deps.config.upstream.jquantsBaseUrl, timeoutMs: deps.config.upstream.timeoutMs },
+    }),
+  );
+  app.use("/api", api);
+
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,11 +1,23 @@
 import { z } from "zod";
 
-import { COMMON_ENV, DATABASE_ENV, REDIS_ENV, defaultLogFormat, parseEnv, portSchema } from "@kabuto/core";
+import {
+  COMMON_ENV,
+  DATABASE_ENV,
+  ENCRYPTION_ENV,
+  REDIS_ENV,
+  UPSTREAM_ENV,
+  decodeEncryptionKey,
+  defaultLogFormat,
+  parseEnv,
+  portSchema,
+} from "@kabuto/core";
 
 const GATEWAY_ENV = {
   ...COMMON_ENV,
   ...DATABASE_ENV,
   ...REDIS_ENV,
+  ...UPSTREAM_ENV,
+  ...ENCRYPTION_ENV,
   PORT: portSchema.default(3000),
   API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive("must be a positive whole number").default(60),
@@ -21,6 +33,9 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    upstream: { jquantsBaseUrl: env.JQUANTS_BASE_URL, timeoutMs: env.UPSTREAM_TIMEOUT_MS },
+    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
     http: { port: env.PORT },
     auth: { apiKey: env.API_KEY, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
   };

@@ -1,10 +1,20 @@
 import { createServer } from "node:http";
 
-import { closeServer, createLogger, createRedis, listen, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import {
+  CHANNEL,
+  closeServer,
+  createLogger,
+  createRedis,
+  listen,
+  loadDotEnv,
+  onShutdownSignal,
+  runMain,
+} from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
 
 import { createApp } from "./app";
 import { loadGatewayConfig } from "./env";
+import { createMasterSyncQueue } from "./master-sync/master-sync-queue";
 
 runMain("gateway", async () => {
   loadDotEnv();
@@ -14,11 +24,15 @@ runMain("gateway", async () => {
   const redis = createRedis(config.redisUrl, "producer");
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
 
-  const server = createServer(createApp({ config, logger, db, redis }));
+  const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
+  const onScheduleChanged = () => redis.publish(CHANNEL.SCHEDULE_CHANGED, "master_sync");
+
+  const server = createServer(createApp({ config, logger, db, redis, masterSync, onScheduleChanged }));
   const port = await listen(server, config.http.port);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
+    { name: "queues", run: () => masterSync.close() },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
