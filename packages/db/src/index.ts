@@ -2,3 +2,4 @@ export * from "./client";
 export * from "./companies/company-listing.repository";
 export * from "./data-sources/data-source.repository";
 export * from "./master-sync/request-master-sync";
+export * from "./prices/price-bar.repository";

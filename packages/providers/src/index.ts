@@ -7,3 +7,7 @@ export * from "./jpx/jpx.client";
 export * from "./jquants/jquants-master.schema";
 export * from "./jquants/jquants-master.mapper";
 export * from "./jquants/jquants.client";
+export * from "./prices/price-bar";
+export * from "./yahoo/yahoo-chart.schema";
+export * from "./yahoo/yahoo-chart.parser";
+export * from "./yahoo/yahoo-intervals";

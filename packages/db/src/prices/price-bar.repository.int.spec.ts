@@ -1,0 +1,62 @@
+import { createTestDatabase, type TestDatabase } from "@kabuto/testkit";
+
+import { upsertPriceBars, type PriceBarInput } from "./price-bar.repository";
+
+const bar = (day: number, close: number | null, overrides: Partial<PriceBarInput> = {}): PriceBarInput => ({
+  symbol: "7203.T",
+  interval: "1d",
+  ts: new Date(Date.UTC(2026, 10, day)),
+  open: close,
+  high: close,
+  low: close,
+  close,
+  adjOpen: null,
+  adjHigh: null,
+  adjLow: null,
+  adjClose: close,
+  volume: close === null ? null : 1_000_000,
+  adjVolume: null,
+  adjFactor: null,
+  turnover: null,
+  source: "yahoo",
+  ...overrides,
+});
+
+describe("upsertPriceBars (real PostgreSQL)", () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it("stores bars once however often they are written, the newest values winning", async () => {
+    await upsertPriceBars(db.pool, [bar(20, 3000), bar(21, 3010)]);
+    await upsertPriceBars(db.pool, [bar(21, 3020), bar(24, 3030), bar(24, 3031)]);
+    const rows = await db.prisma.priceBar.findMany({ where: { symbol: "7203.T" }, orderBy: { ts: "asc" } });
+    expect(rows.map((row) => [row.ts.toISOString().slice(0, 10), row.close])).toEqual([
+      ["2026-11-20", 3000],
+      ["2026-11-21", 3020],
+      ["2026-11-24", 3031],
+    ]);
+  });
+
+  it("keeps nulls as nulls and big volumes exactly", async () => {
+    await upsertPriceBars(db.pool, [
+      bar(25, null, { open: 1, symbol: "NULL.T" }),
+      bar(26, 5, { symbol: "NULL.T", volume: 9_007_199_254 }),
+    ]);
+    const rows = await db.prisma.priceBar.findMany({ where: { symbol: "NULL.T" }, orderBy: { ts: "asc" } });
+    expect(rows[0]).toMatchObject({ open: 1, close: null, volume: null, adjClose: null });
+    expect(rows[1]!.volume).toBe(9_007_199_254n);
+  });
+
+  it("writes more rows than one statement holds", async () => {
+    const many = Array.from({ length: 12_000 }, (_, index) => bar(1, index, { symbol: `S${index}.T` }));
+    expect(await upsertPriceBars(db.pool, many)).toBe(12_000);
+    expect(await db.prisma.priceBar.count({ where: { symbol: { startsWith: "S" } } })).toBe(12_000);
+  });
+});

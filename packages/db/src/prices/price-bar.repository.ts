@@ -1,0 +1,79 @@
+import type { Pool } from "pg";
+
+/** A bar to store (the same fields as @kabuto/providers PriceBarRow). */
+export interface PriceBarInput {
+  symbol: string;
+  interval: string;
+  ts: Date;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  close: number | null;
+  adjOpen: number | null;
+  adjHigh: number | null;
+  adjLow: number | null;
+  adjClose: number | null;
+  volume: number | null;
+  adjVolume: number | null;
+  adjFactor: number | null;
+  turnover: number | null;
+  source: "yahoo" | "jquants";
+}
+
+const COLUMNS = [
+  ["symbol", "symbol", "text"],
+  ["interval", "interval", "text"],
+  ["ts", "ts", "timestamptz"],
+  ["open", "open", "float8"],
+  ["high", "high", "float8"],
+  ["low", "low", "float8"],
+  ["close", "close", "float8"],
+  ["adj_open", "adjOpen", "float8"],
+  ["adj_high", "adjHigh", "float8"],
+  ["adj_low", "adjLow", "float8"],
+  ["adj_close", "adjClose", "float8"],
+  ["volume", "volume", "int8"],
+  ["adj_volume", "adjVolume", "float8"],
+  ["adj_factor", "adjFactor", "float8"],
+  ["turnover", "turnover", "float8"],
+  ["source", "source", "provider"],
+] as const satisfies readonly (readonly [string, keyof PriceBarInput, string])[];
+
+const KEY = new Set(["symbol", "interval", "ts"]);
+
+const UPSERT_SQL = `
+  INSERT INTO price_bars (${COLUMNS.map(([column]) => column).join(", ")}, updated_at)
+  SELECT *, now() FROM unnest(${COLUMNS.map(([, , type], index) => `$${index + 1}::${type}[]`).join(", ")})
+  ON CONFLICT (symbol, interval, ts) DO UPDATE SET
+    ${COLUMNS.filter(([column]) => !KEY.has(column))
+      .map(([column]) => `${column} = EXCLUDED.${column}`)
+      .join(", ")},
+    updated_at = now()`;
+
+/** Rows per statement: 16 arrays of this many values stay well inside PostgreSQL's limits. */
+const CHUNK = 5_000;
+
+/**
+ * Stores bars idempotently in bulk: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE` per
+ * chunk of rows (raw SQL: Prisma's createMany is many times slower and cannot upsert). Storing the
+ * same bars twice leaves one row each. Returns the number of rows written.
+ */
+export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarInput[]): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < bars.length; start += CHUNK) {
+    const chunk = dedupe(bars.slice(start, start + CHUNK));
+    const result = await pool.query(
+      UPSERT_SQL,
+      COLUMNS.map(([, field]) => chunk.map((bar) => bar[field])),
+    );
+    written += result.rowCount ?? 0;
+  }
+  return written;
+}
+
+/** ON CONFLICT cannot touch one row twice in a statement: the last bar for a key wins. */
+function dedupe(bars: readonly PriceBarInput[]): PriceBarInput[] {
+  const byKey = new Map<string, PriceBarInput>();
+  for (const bar of bars) byKey.set(`${bar.symbol}\u0000${bar.interval}\u0000${bar.ts.getTime()}`, bar);
+  return [...byKey.values()];
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+
+import { PermanentError } from "@kabuto/core";
+import { describeWithSharedFixtures, sharedFixture } from "@kabuto/testkit";
+
+import { parseYahooChart } from "./yahoo-chart.parser";
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(sharedFixture(`yahoo/${name}`), "utf8"));
+
+describeWithSharedFixtures("parseYahooChart on Yahoo's real answers", () => {
+  it("stamps each daily bar with its Tokyo trading date, the live last one included", () => {
+    const bars = parseYahooChart(fixture("chart-6309.T-1mo-1d-split-dividend.json"), {
+      symbol: "6309.T",
+      interval: "1d",
+    });
+    expect(bars).toHaveLength(18);
+    expect(bars.every((bar) => bar.ts.toISOString().endsWith("T00:00:00.000Z"))).toBe(true);
+    expect(bars.at(-1)!.ts.toISOString()).toBe("2025-05-19T00:00:00.000Z");
+    expect(new Set(bars.map((bar) => bar.ts.getTime())).size).toBe(18);
+  });
+
+  it("keeps Yahoo's split-adjusted OHLC and dividend-adjusted close as sent", () => {
+    const bars = parseYahooChart(fixture("chart-6309.T-1mo-1d-split-dividend.json"), {
+      symbol: "6309.T",
+      interval: "1d",
+    });
+    expect(bars[0]).toMatchObject({
+      close: 1428.33337402344,
+      adjClose: 1354.03295898438,
+      source: "yahoo",
+      symbol: "6309.T",
+    });
+  });
+
+  it("reads the other listing too", () => {
+    const bars = parseYahooChart(fixture("chart-1301.T-1mo-1d.json"), { symbol: "1301.T", interval: "1d" });
+    expect(bars).toHaveLength(23);
+    expect(bars.at(-1)!.ts.toISOString()).toBe("2024-12-06T00:00:00.000Z");
+  });
+});
+
+describe("parseYahooChart", () => {
+  const chart = (close: (number | null)[], timestamp = [1763942400, 1764028800]) => ({
+    chart: {
+      result: [
+        {
+          meta: { symbol: "7203.T", exchangeTimezoneName: "Asia/Tokyo" },
+          timestamp,
+          indicators: {
+            quote: [
+              {
+                open: close,
+                high: close,
+                low: close,
+                close,
+                volume: close.map((value) => (value === null ? null : 100)),
+              },
+            ],
+            adjclose: [{ adjclose: close }],
+          },
+        },
+      ],
+      error: null,
+    },
+  });
+
+  it("drops a bar without prices instead of storing zeros", () => {
+    const bars = parseYahooChart(chart([3000, null]), { symbol: "7203.T", interval: "1d" });
+    expect(bars).toHaveLength(1);
+    expect(bars[0]).toMatchObject({ close: 3000, volume: 100 });
+  });
+
+  it("stamps intraday bars with their own time", () => {
+    const bars = parseYahooChart(chart([3000, 3001], [1763946000, 1763946060]), { symbol: "7203.T", interval: "1m" });
+    expect(bars.map((bar) => bar.ts.toISOString())).toEqual(["2025-11-24T01:00:00.000Z", "2025-11-24T01:01:00.000Z"]);
+  });
+
+  it("reports Yahoo's own error as permanent", () => {
+    const body = {
+      chart: { result: null, error: { code: "Not Found", description: "No data found, symbol may be delisted" } },
+    };
+    expect(() => parseYahooChart(body, { symbol: "0000.T", interval: "1d" })).toThrow(
+      new PermanentError("Yahoo chart for 0000.T: No data found, symbol may be delisted"),
+    );
+  });
+});

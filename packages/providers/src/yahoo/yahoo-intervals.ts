@@ -1,0 +1,60 @@
+/** Intervals Yahoo's chart API serves. */
+export const YAHOO_INTERVALS = [
+  "1m",
+  "2m",
+  "5m",
+  "15m",
+  "30m",
+  "60m",
+  "90m",
+  "1h",
+  "1d",
+  "5d",
+  "1wk",
+  "1mo",
+  "3mo",
+] as const;
+export type YahooInterval = (typeof YAHOO_INTERVALS)[number];
+
+/** Ranges Yahoo's chart API accepts. */
+export const YAHOO_RANGES = ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"] as const;
+export type YahooRange = (typeof YAHOO_RANGES)[number];
+
+const DAY = 1;
+const RANGE_DAYS: Record<YahooRange, number> = {
+  "1d": DAY,
+  "5d": 5 * DAY,
+  "1mo": 31,
+  "3mo": 92,
+  "6mo": 183,
+  "1y": 366,
+  "2y": 731,
+  "5y": 1827,
+  "10y": 3653,
+  ytd: 366,
+  max: Number.POSITIVE_INFINITY,
+};
+
+/** How far back Yahoo keeps intraday history, in days (1m about a week, 1h two years). */
+const INTRADAY_HISTORY_DAYS: Partial<Record<YahooInterval, number>> = {
+  "1m": 7,
+  "2m": 60,
+  "5m": 60,
+  "15m": 60,
+  "30m": 60,
+  "60m": 730,
+  "90m": 60,
+  "1h": 730,
+};
+
+/** Daily and longer bars are stamped with their trading date; intraday ones with their start. */
+export function isIntraday(interval: YahooInterval): boolean {
+  return interval in INTRADAY_HISTORY_DAYS;
+}
+
+/** Why Yahoo cannot serve `interval` over `range`, or undefined when it can. */
+export function unservableRange(interval: YahooInterval, range: YahooRange): string | undefined {
+  const limit = INTRADAY_HISTORY_DAYS[interval];
+  if (limit === undefined || RANGE_DAYS[range] <= limit) return undefined;
+  return `interval ${interval} only reaches ${limit} days back; range ${range} is longer`;
+}
