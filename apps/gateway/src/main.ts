@@ -1,13 +1,13 @@
 import { createServer } from "node:http";
 
 import {
-  CHANNEL,
   closeServer,
   createLogger,
   createRedis,
   listen,
   loadDotEnv,
   onShutdownSignal,
+  publishScheduleChanged,
   runMain,
 } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
@@ -25,7 +25,7 @@ runMain("gateway", async () => {
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
 
   const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
-  const onScheduleChanged = () => redis.publish(CHANNEL.SCHEDULE_CHANGED, "master_sync");
+  const onScheduleChanged = () => publishScheduleChanged(redis, "master_sync");
 
   const server = createServer(createApp({ config, logger, db, redis, masterSync, onScheduleChanged }));
   const port = await listen(server, config.http.port);
