@@ -11,3 +11,4 @@ export * from "./prices/price-bar";
 export * from "./yahoo/yahoo-chart.schema";
 export * from "./yahoo/yahoo-chart.parser";
 export * from "./yahoo/yahoo-intervals";
+export * from "./yahoo/yahoo-chart.client";
