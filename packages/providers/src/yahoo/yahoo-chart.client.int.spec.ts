@@ -49,9 +49,7 @@ describe("YahooChartClient against a real HTTP server", () => {
       },
     });
     const bars = await fetch7203();
-    expect(lastUrl).toBe(
-      "/v8/finance/chart/7203.T?interval=1d&range=1mo&events=div,splits&includeAdjustedClose=true",
-    );
+    expect(lastUrl).toBe("/v8/finance/chart/7203.T?interval=1d&range=1mo&events=div,splits&includeAdjustedClose=true");
     expect(bars).toEqual([
       expect.objectContaining({ ts: new Date("2025-11-24T00:00:00Z"), close: 1.5, adjClose: 1.4 }),
     ]);
