@@ -1,0 +1,66 @@
+import { createTestDatabase, type TestDatabase } from "@kabuto/testkit";
+
+import { batchRepository, type BatchRepository } from "./batch.repository";
+
+describe("batch repository (real PostgreSQL)", () => {
+  let db: TestDatabase;
+  let batches: BatchRepository;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    batches = batchRepository(db.prisma, db.pool);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  const create = (id: string, units: string[]) =>
+    batches.create({ id, type: "partial", provider: "yahoo", unit: "symbols", interval: "1d", period: "1mo", units });
+
+  it("records a batch with one pending detail per unit", async () => {
+    const batch = await create("job-a", ["7203.T", "6758.T"]);
+    expect(batch).toMatchObject({ status: "queued", total: 2, processed: 0 });
+    expect(await db.prisma.batchExecutionDetail.count({ where: { batchId: "job-a", status: "pending" } })).toBe(2);
+  });
+
+  it("counts each unit once, even when its job runs twice, and completes with the last unit", async () => {
+    await create("job-b", ["7203.T", "0000.T"]);
+    expect(await batches.startUnit("job-b", "7203.T")).toBe("running");
+    await batches.startUnit("job-b", "7203.T");
+    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20 })).toMatchObject({
+      processed: 1,
+      successful: 1,
+      status: "running",
+    });
+    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20 })).toMatchObject({
+      processed: 1,
+    });
+    const last = await batches.finishUnit("job-b", "0000.T", {
+      status: "failed",
+      errorClass: "permanent",
+      message: "unknown symbol",
+    });
+    expect(last).toEqual({ status: "completed", total: 2, processed: 2, successful: 1, failed: 1 });
+    const detail = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
+      where: { batchId_symbol: { batchId: "job-b", symbol: "7203.T" } },
+    });
+    expect(detail).toMatchObject({ status: "completed", attempts: 2, recordsInserted: 20 });
+    expect((await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-b" } })).records).toBe(20n);
+  });
+
+  it("keeps the counters exact under concurrent finishes", async () => {
+    const units = Array.from({ length: 200 }, (_, index) => `${1000 + index}.T`);
+    await create("job-c", units);
+    await Promise.all(
+      units.flatMap((unit) => [0, 1].map(() => batches.finishUnit("job-c", unit, { status: "completed", records: 1 }))),
+    );
+    expect(await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-c" } })).toMatchObject({
+      status: "completed",
+      processed: 200,
+      successful: 200,
+      failed: 0,
+      records: 200n,
+    });
+  });
+});
