@@ -1,6 +1,21 @@
-import { COMMON_ENV, DATABASE_ENV, REDIS_ENV, defaultLogFormat, parseEnv } from "@kabuto/core";
+import { z } from "zod";
 
-const SCHEDULER_ENV = { ...COMMON_ENV, ...DATABASE_ENV, ...REDIS_ENV };
+import { COMMON_ENV, DATABASE_ENV, MASTER_SOURCES, REDIS_ENV, defaultLogFormat, parseEnv } from "@kabuto/core";
+
+const SCHEDULER_ENV = {
+  ...COMMON_ENV,
+  ...DATABASE_ENV,
+  ...REDIS_ENV,
+  /** Where a scheduled master sync reads the listed companies from. */
+  MASTER_SYNC_SOURCE: z.enum(MASTER_SOURCES, { message: "must be jpx or jquants" }).default("jpx"),
+  /** How often the schedules are re-read in case a change notification was missed. */
+  SCHEDULE_REFRESH_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 3600")
+    .max(3600, "must be between 1 and 3600")
+    .default(30),
+};
 
 export type SchedulerConfig = ReturnType<typeof loadSchedulerConfig>;
 
@@ -13,5 +28,7 @@ export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
+    masterSyncSource: env.MASTER_SYNC_SOURCE,
+    refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 
 import { Redis } from "ioredis";
 
@@ -18,6 +19,8 @@ describe("publishScheduleChanged", () => {
   it("publishes the job name on the schedule-changed channel", async () => {
     // other test files may publish on the same channel at the same time
     const jobName = `test-${randomBytes(4).toString("hex")}`;
+    // a SUBSCRIBE sent before the connection is ready races ioredis' own ready check (ioredis#2037)
+    if (subscriber.status !== "ready") await once(subscriber, "ready");
     await subscriber.subscribe(CHANNEL.SCHEDULE_CHANGED);
     const received = new Promise<string>((resolve) =>
       subscriber.on("message", (channel: string, message: string) => {
