@@ -1,5 +1,6 @@
 import { createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
-import { createDatabase } from "@kabuto/db";
+import { batchRepository, createDatabase } from "@kabuto/db";
+import { YahooChartClient } from "@kabuto/providers";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
@@ -21,6 +22,12 @@ runMain("worker", async () => {
     concurrency: config.concurrency,
     logger,
     handlers: createJobHandlers({
+      prices: {
+        db,
+        batches: batchRepository(db.prisma, db.pool),
+        yahoo: new YahooChartClient({ baseUrl: config.upstream.yahooBaseUrl, timeoutMs: config.upstream.timeoutMs }),
+        logger,
+      },
       masterSync: createMasterSyncService({
         db,
         logger,

@@ -1,0 +1,145 @@
+import { createServer, type Server } from "node:http";
+
+import { Queue, QueueEvents } from "bullmq";
+
+import { DEFAULT_JOB_OPTIONS, JOB, QUEUE, jobId, listen } from "@kabuto/core";
+import { batchRepository, type BatchRepository } from "@kabuto/db";
+import { YahooChartClient } from "@kabuto/providers";
+import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+
+import type { JobHandlers } from "../job-handler";
+import { createWorkers, type Workers } from "../workers";
+import { fetchSymbolProcessor } from "./fetch-symbol.processor";
+
+const DAY = 86_400;
+const FIRST = 1_763_942_400;
+
+function chart(symbol: string) {
+  const closes = [1000, 1010, null, 1020];
+  return {
+    chart: {
+      result: [
+        {
+          meta: { symbol, exchangeTimezoneName: "Asia/Tokyo" },
+          timestamp: closes.map((_, index) => FIRST + index * DAY),
+          indicators: {
+            quote: [{ open: closes, high: closes, low: closes, close: closes, volume: closes.map(() => 100) }],
+            adjclose: [{ adjclose: closes }],
+          },
+        },
+      ],
+      error: null,
+    },
+  };
+}
+
+describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let server: Server;
+  let queue: Queue;
+  let events: QueueEvents;
+  let eventsConnection: TestRedis["connection"];
+  let workers: Workers;
+  let batches: BatchRepository;
+  const flaky = new Map<string, number>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    batches = batchRepository(db.prisma, db.pool);
+    server = createServer((request, response) => {
+      const symbol = decodeURIComponent(request.url!.split("/")[4]!.split("?")[0]!);
+      if (symbol.startsWith("0000")) {
+        response
+          .writeHead(404, { "content-type": "application/json" })
+          .end('{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}');
+        return;
+      }
+      const failuresLeft = flaky.get(symbol) ?? 0;
+      if (failuresLeft > 0) {
+        flaky.set(symbol, failuresLeft - 1);
+        response.writeHead(503).end();
+        return;
+      }
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(chart(symbol)));
+    });
+    const yahoo = new YahooChartClient({
+      baseUrl: `http://127.0.0.1:${await listen(server, 0, "127.0.0.1")}`,
+      timeoutMs: 2000,
+    });
+    const unused = async () => undefined;
+    const handlers: JobHandlers = {
+      [JOB.FETCH_SYMBOL]: fetchSymbolProcessor({ db, batches, yahoo, logger: testLogger() }),
+      [JOB.FETCH_DATE]: unused,
+      [JOB.SYNC_MASTER]: unused,
+    };
+    workers = createWorkers({
+      connection: redis.connection,
+      prefix: redis.prefix,
+      concurrency: 8,
+      logger: testLogger(),
+      handlers,
+    });
+    queue = new Queue(QUEUE.PRICE_FETCH, { connection: redis.connection, prefix: redis.prefix });
+    eventsConnection = redis.connection.duplicate();
+    events = new QueueEvents(QUEUE.PRICE_FETCH, { connection: eventsConnection, prefix: redis.prefix });
+    await events.waitUntilReady();
+  });
+
+  afterAll(async () => {
+    await workers.close();
+    await events.close();
+    await eventsConnection.quit();
+    await queue.close();
+    await redis.cleanup();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    await db.drop();
+  });
+
+  it("stores every bar once, counts failures by class, and completes the batch", async () => {
+    const symbols = [...Array.from({ length: 20 }, (_, index) => `${1300 + index}.T`), "0000.T"];
+    flaky.set("1301.T", 2);
+    await batches.create({
+      id: "job-e2e",
+      type: "partial",
+      provider: "yahoo",
+      unit: "symbols",
+      interval: "1d",
+      period: "1mo",
+      units: symbols,
+    });
+    const jobs = await queue.addBulk(
+      symbols.map((symbol) => ({
+        name: JOB.FETCH_SYMBOL,
+        data: { batchId: "job-e2e", symbol, provider: "yahoo", interval: "1d", period: "1mo" },
+        opts: {
+          ...DEFAULT_JOB_OPTIONS[QUEUE.PRICE_FETCH],
+          backoff: { type: "fixed", delay: 10 },
+          jobId: jobId("job-e2e", symbol),
+        },
+      })),
+    );
+    await Promise.all(jobs.map((job) => job.waitUntilFinished(events, 20_000).catch(() => undefined)));
+
+    const batch = await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-e2e" } });
+    expect(batch).toMatchObject({
+      status: "completed",
+      total: 21,
+      processed: 21,
+      successful: 20,
+      failed: 1,
+      records: 60n,
+    });
+    expect(await db.prisma.priceBar.count()).toBe(60);
+    const unknown = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
+      where: { batchId_symbol: { batchId: "job-e2e", symbol: "0000.T" } },
+    });
+    expect(unknown).toMatchObject({ status: "failed", errorClass: "permanent", attempts: 1 });
+    const retried = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
+      where: { batchId_symbol: { batchId: "job-e2e", symbol: "1301.T" } },
+    });
+    expect(retried).toMatchObject({ status: "completed", attempts: 3, recordsInserted: 3 });
+  });
+});

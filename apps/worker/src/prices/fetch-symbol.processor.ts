@@ -1,0 +1,65 @@
+import { UnrecoverableError, type Job } from "bullmq";
+
+import { PermanentError, type FetchSymbolPayload, type Logger } from "@kabuto/core";
+import { upsertPriceBars, type BatchRepository, type Database } from "@kabuto/db";
+import type { YahooChartClient, YahooInterval, YahooRange } from "@kabuto/providers";
+
+import type { JobHandler } from "../job-handler";
+
+export interface FetchSymbolDeps {
+  db: Database;
+  batches: BatchRepository;
+  yahoo: YahooChartClient;
+  logger: Logger;
+}
+
+/** Batch states in which a symbol's job does nothing but leave. */
+const STOPPED = new Set(["cancel_requested", "cancelled", "failed"]);
+
+/**
+ * One Yahoo symbol of a batch: fetch, store in bulk, count. A permanent failure is recorded and the
+ * job ends; a temporary one is rethrown so BullMQ retries it with backoff, and recorded as failed
+ * only when the last attempt fails.
+ */
+export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-symbol"> {
+  return async (payload: FetchSymbolPayload, job: Job) => {
+    const status = await deps.batches.startUnit(payload.batchId, payload.symbol);
+    if (status === undefined) throw new UnrecoverableError(`batch ${payload.batchId} does not exist`);
+    if (STOPPED.has(status)) return { skipped: status };
+    try {
+      const bars = await deps.yahoo.fetchBars({
+        symbol: payload.symbol,
+        interval: payload.interval as YahooInterval,
+        range: (payload.period ?? "1mo") as YahooRange,
+      });
+      const records = await upsertPriceBars(deps.db.pool, bars);
+      await deps.batches.finishUnit(payload.batchId, payload.symbol, { status: "completed", records });
+      return { records };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof PermanentError) {
+        await deps.batches.finishUnit(payload.batchId, payload.symbol, {
+          status: "failed",
+          errorClass: "permanent",
+          message,
+        });
+        throw new UnrecoverableError(message);
+      }
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (lastAttempt) {
+        await deps.batches.finishUnit(payload.batchId, payload.symbol, {
+          status: "failed",
+          errorClass: "temporary",
+          message,
+        });
+      }
+      deps.logger.warn("symbol fetch failed", {
+        batch_id: payload.batchId,
+        symbol: payload.symbol,
+        attempt: job.attemptsMade + 1,
+        error: message,
+      });
+      throw error;
+    }
+  };
+}
