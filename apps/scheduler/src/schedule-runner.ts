@@ -50,6 +50,12 @@ export interface SchedulerOptions {
   now?: () => Date;
 }
 
+/**
+ * node-cron drops an occurrence whose timer fires more than a second late (a busy event loop, a
+ * loaded host); a daily job should still run then. The run lock keeps a late run single.
+ */
+const LATE_RUN_TOLERANCE_MS = 50_000;
+
 interface Entry {
   row: ScheduleRow;
   task?: ScheduledTask;
@@ -141,6 +147,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         name: `schedule-${row.jobName}`,
         timezone: row.timezone,
         logger: cronLogger,
+        missedExecutionTolerance: LATE_RUN_TOLERANCE_MS,
       });
       void task.start();
       return { row, task };

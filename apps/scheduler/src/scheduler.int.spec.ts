@@ -13,7 +13,7 @@ import {
 
 const MINUTE_MS = 60_000;
 /** Enough for both processes to start and load the schedule before the minute they wait for. */
-const START_MARGIN_MS = 10_000;
+const START_MARGIN_MS = 6_000;
 
 function tokyoTimeOfDay(at: Date): string {
   return new Intl.DateTimeFormat("en-GB", {
