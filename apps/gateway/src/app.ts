@@ -1,3 +1,4 @@
+import type { Queue } from "bullmq";
 import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
@@ -5,6 +6,8 @@ import type { Redis } from "ioredis";
 import { createSecretBox, type Logger } from "@kabuto/core";
 import type { Database } from "@kabuto/db";
 
+import { bulkRoutes } from "./bulk/bulk.routes";
+import { createBulkService } from "./bulk/bulk.service";
 import { companiesRoutes } from "./companies/companies.routes";
 import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
 import type { GatewayConfig } from "./env";
@@ -21,6 +24,8 @@ export interface GatewayDeps {
   /** A producer connection: fails fast when Redis is down. */
   redis: Redis;
   masterSync: MasterSyncQueue;
+  /** The price-fetch queue bulk jobs are added to. */
+  priceFetch: Queue;
   /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
   onScheduleChanged: () => Promise<unknown>;
 }
@@ -35,6 +40,7 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(healthRoutes(deps));
 
   const api = Router();
+  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queue: deps.priceFetch }) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
   api.use(companiesRoutes(deps));

@@ -13,6 +13,7 @@ import {
 import { createDatabase } from "@kabuto/db";
 
 import { createApp } from "./app";
+import { createPriceFetchQueue } from "./bulk/price-fetch-queue";
 import { loadGatewayConfig } from "./env";
 import { createMasterSyncQueue } from "./master-sync/master-sync-queue";
 
@@ -25,14 +26,15 @@ runMain("gateway", async () => {
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
 
   const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
+  const priceFetch = createPriceFetchQueue(redis, config.queuePrefix);
   const onScheduleChanged = () => publishScheduleChanged(redis, "master_sync");
 
-  const server = createServer(createApp({ config, logger, db, redis, masterSync, onScheduleChanged }));
+  const server = createServer(createApp({ config, logger, db, redis, masterSync, priceFetch, onScheduleChanged }));
   const port = await listen(server, config.http.port);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
-    { name: "queues", run: () => masterSync.close() },
+    { name: "queues", run: () => Promise.all([masterSync.close(), priceFetch.close()]) },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);

@@ -49,9 +49,15 @@ const FINISH_UNIT_SQL = `
     status = CASE
       WHEN processed + (SELECT count(*) FROM finished) >= total AND status IN ('queued', 'running')
         THEN 'completed'::batch_status
+      WHEN status = 'cancel_requested' AND NOT EXISTS (
+        SELECT 1 FROM batch_execution_details
+        WHERE batch_id = $1 AND status = 'processing' AND symbol <> $2) THEN 'cancelled'::batch_status
       ELSE status END,
     finished_at = CASE
       WHEN processed + (SELECT count(*) FROM finished) >= total AND status IN ('queued', 'running') THEN now()
+      WHEN status = 'cancel_requested' AND NOT EXISTS (
+        SELECT 1 FROM batch_execution_details
+        WHERE batch_id = $1 AND status = 'processing' AND symbol <> $2) THEN now()
       ELSE finished_at END,
     updated_at = now()
   WHERE id = $1
@@ -85,21 +91,63 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
       });
     },
 
-    /** Marks a unit as being worked on (one more attempt) and the batch as running. */
+    /**
+     * Marks a unit as being worked on (one more attempt) and a queued batch as running, but only
+     * while the batch is active; returns the batch's status either way (undefined: no such batch).
+     */
     async startUnit(batchId: string, unit: string): Promise<BatchExecution["status"] | undefined> {
-      const { rows } = await pool.query<{ status: BatchExecution["status"] }>(
-        `WITH started AS (
+      const { rows } = await pool.query<{ status: BatchExecution["status"] | null }>(
+        `WITH batch AS (
+           UPDATE batch_executions SET
+             status = CASE WHEN status = 'queued' THEN 'running'::batch_status ELSE status END,
+             started_at = coalesce(started_at, now()), updated_at = now()
+           WHERE id = $1 AND status IN ('queued', 'running')
+           RETURNING status
+         ), started AS (
            UPDATE batch_execution_details SET status = 'processing', attempts = attempts + 1, started_at = now()
-           WHERE batch_id = $1 AND symbol = $2 AND status IN ('pending', 'processing')
+           WHERE batch_id = $1 AND symbol = $2 AND status IN ('pending', 'processing') AND EXISTS (SELECT 1 FROM batch)
          )
-         UPDATE batch_executions SET
-           status = CASE WHEN status = 'queued' THEN 'running'::batch_status ELSE status END,
-           started_at = coalesce(started_at, now()), updated_at = now()
-         WHERE id = $1
-         RETURNING status`,
+         SELECT coalesce((SELECT status FROM batch), (SELECT status FROM batch_executions WHERE id = $1)) AS status`,
         [batchId, unit],
       );
-      return rows[0]?.status;
+      return rows[0]?.status ?? undefined;
+    },
+
+    /** Units still waiting (for pause, resume and stop). */
+    async pendingUnits(batchId: string): Promise<string[]> {
+      const rows = await prisma.batchExecutionDetail.findMany({
+        where: { batchId, status: "pending" },
+        select: { symbol: true },
+        orderBy: { id: "asc" },
+      });
+      return rows.map((row) => row.symbol);
+    },
+
+    /** Moves a batch between states, only from the given ones; false when it was in none of them. */
+    async transition(
+      batchId: string,
+      from: readonly BatchExecution["status"][],
+      to: BatchExecution["status"],
+    ): Promise<boolean> {
+      const { count } = await prisma.batchExecution.updateMany({
+        where: { id: batchId, status: { in: [...from] } },
+        data: { status: to, ...(to === "cancelled" ? { finishedAt: new Date() } : {}) },
+      });
+      return count === 1;
+    },
+
+    /** Stop: the units not started are cancelled; the batch is cancelled once none is in flight. */
+    async cancelPending(batchId: string): Promise<void> {
+      await prisma.batchExecutionDetail.updateMany({
+        where: { batchId, status: "pending" },
+        data: { status: "cancelled" },
+      });
+      await pool.query(
+        `UPDATE batch_executions SET status = 'cancelled', finished_at = now(), updated_at = now()
+         WHERE id = $1 AND status = 'cancel_requested'
+           AND NOT EXISTS (SELECT 1 FROM batch_execution_details WHERE batch_id = $1 AND status = 'processing')`,
+        [batchId],
+      );
     },
 
     /** Ends a unit once: the batch completes when its last unit ends. */

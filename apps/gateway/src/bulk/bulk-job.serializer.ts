@@ -1,0 +1,40 @@
+import type { BatchExecution } from "@kabuto/db";
+
+const epochSeconds = (date: Date) => date.getTime() / 1000;
+
+/** Seed 000's job body: progress always, summary once the batch has ended. */
+export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<string, number> = {}) {
+  const ended = batch.status === "completed" || batch.status === "failed" || batch.status === "cancelled";
+  const percentage = batch.total === 0 ? 100 : Math.round((batch.processed / batch.total) * 1000) / 10;
+  return {
+    id: batch.id,
+    status: batch.status,
+    provider: batch.provider,
+    interval: batch.interval,
+    period: batch.period,
+    unit: batch.unit,
+    progress: {
+      total: batch.total,
+      processed: batch.processed,
+      successful: batch.successful,
+      failed: batch.failed,
+      progress_percentage: percentage,
+    },
+    ...(ended
+      ? {
+          summary: {
+            total_symbols: batch.total,
+            successful: batch.successful,
+            failed: batch.failed,
+            records: Number(batch.records),
+            duration_seconds:
+              batch.startedAt && batch.finishedAt ? (batch.finishedAt.getTime() - batch.startedAt.getTime()) / 1000 : 0,
+            failures_by_class: failuresByClass,
+          },
+        }
+      : {}),
+    ...(batch.error ? { error: batch.error } : {}),
+    created_at: epochSeconds(batch.createdAt),
+    updated_at: epochSeconds(batch.updatedAt),
+  };
+}

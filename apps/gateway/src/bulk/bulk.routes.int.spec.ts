@@ -1,0 +1,108 @@
+import type { Queue } from "bullmq";
+import request from "supertest";
+
+import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+
+import { createApp } from "../app";
+import { loadGatewayConfig } from "../env";
+import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
+import { createPriceFetchQueue } from "./price-fetch-queue";
+
+describe("bulk API without workers (real PostgreSQL and Redis)", () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let masterSync: MasterSyncQueue;
+  let priceFetch: Queue;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
+    priceFetch = createPriceFetchQueue(redis.connection, redis.prefix);
+    app = createApp({
+      config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix }),
+      logger: testLogger(),
+      db,
+      redis: redis.connection,
+      masterSync,
+      priceFetch,
+      onScheduleChanged: async () => undefined,
+    });
+  });
+
+  afterAll(async () => {
+    await priceFetch.close();
+    await masterSync.close();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it.each([
+    [{}, "'symbols' は文字列リストで指定してください"],
+    [{ symbols: "7203.T" }, "'symbols' は文字列リストで指定してください"],
+    [{ symbols: [] }, "'symbols' は文字列リストで指定してください"],
+    [{ symbols: ["AAPL"] }, "'symbols' に東証の銘柄コードではないものがあります: \"AAPL\""],
+    [{ symbols: ["7203"], interval: "1m", period: "1y" }, "interval 1m only reaches 7 days back; range 1y is longer"],
+  ])("refuses %j with 400 and the error body", async (body, message) => {
+    const response = await request(app).post("/api/bulk/start").send(body).expect(400);
+    expect(response.body).toEqual({ success: false, error: "VALIDATION_ERROR", message });
+  });
+
+  it("404 with seed 000's body for an unknown job", async () => {
+    const response = await request(app).get("/api/bulk/status/job-0").expect(404);
+    expect(response.body).toEqual({ success: false, error: "NOT_FOUND", message: "指定されたジョブが見つかりません" });
+  });
+
+  it("starts (de-duplicated, one job per symbol), pauses, resumes and stops", async () => {
+    const started = await request(app)
+      .post("/api/bulk/start")
+      .send({ symbols: ["7203", "7203.T", "6758.T", "130a"], interval: "1d", period: "1mo" })
+      .expect(202);
+    expect(started.body).toEqual({
+      success: true,
+      job_id: expect.stringMatching(/^job-\d+-[0-9a-f]{6}$/),
+      status: "accepted",
+    });
+    const id = started.body.job_id as string;
+    expect(await priceFetch.getWaitingCount()).toBe(3);
+
+    const status = await request(app).get(`/api/bulk/status/${id}`).expect(200);
+    expect(status.body.job).toMatchObject({
+      id,
+      status: "queued",
+      progress: { total: 3, processed: 0, successful: 0, failed: 0, progress_percentage: 0 },
+    });
+    expect(status.body.job.summary).toBeUndefined();
+
+    const paused = await request(app).post(`/api/bulk/pause/${id}`).expect(200);
+    expect(paused.body.job.status).toBe("paused");
+    expect(await priceFetch.getWaitingCount()).toBe(0);
+    await request(app).post(`/api/bulk/pause/${id}`).expect(409);
+
+    await request(app).post(`/api/bulk/resume/${id}`).expect(200);
+    expect(await priceFetch.getWaitingCount()).toBe(3);
+
+    const stopped = await request(app).post(`/api/bulk/stop/${id}`).expect(200);
+    expect(stopped.body).toMatchObject({
+      success: true,
+      message: "キャンセルを受け付けました",
+      job: { status: "cancel_requested" },
+    });
+    expect(await priceFetch.getWaitingCount()).toBe(0);
+    const after = await request(app).get(`/api/bulk/status/${id}`).expect(200);
+    expect(after.body.job).toMatchObject({
+      status: "cancelled",
+      summary: { total_symbols: 3, successful: 0, failed: 0 },
+    });
+
+    const symbols = await request(app).get(`/api/bulk/jobs/${id}/symbols?status=cancelled`).expect(200);
+    expect(symbols.body.symbols.map((symbol: { symbol: string }) => symbol.symbol).sort()).toEqual([
+      "130A.T",
+      "6758.T",
+      "7203.T",
+    ]);
+    const history = await request(app).get("/api/bulk/jobs").expect(200);
+    expect(history.body.jobs[0].id).toBe(id);
+  });
+});
