@@ -11,6 +11,7 @@ module.exports = {
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   globalSetup: "<rootDir>/packages/testkit/src/global-setup.ts",
+  globalTeardown: "<rootDir>/packages/testkit/src/global-teardown.ts",
   reporters: ["default", "<rootDir>/packages/testkit/summary-reporter.js"],
   testTimeout: 30_000,
   maxWorkers: 2,

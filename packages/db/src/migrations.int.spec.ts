@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { Client } from "pg";
 
-import { TEST_DATABASE_PREFIX, testServers, withDatabase } from "@kabuto/testkit";
+import { testDatabaseName, testServers, withDatabase } from "@kabuto/testkit";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const PRISMA = path.join(ROOT, "packages/db/scripts/prisma.mjs");
@@ -32,7 +31,7 @@ async function sql<T extends object = Record<string, unknown>>(databaseUrl: stri
 
 describe("migrations through the offline schema engine (real PostgreSQL)", () => {
   const admin = testServers().databaseUrl;
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
+  const name = testDatabaseName();
   const url = withDatabase(admin, name);
 
   beforeAll(() => sql(admin, `CREATE DATABASE "${name}"`));
@@ -55,7 +54,7 @@ describe("migrations through the offline schema engine (real PostgreSQL)", () =>
 
   describe("with a scratch schema", () => {
     const scratch = mkdtempSync(path.join(tmpdir(), "kabuto-prisma-scratch-"));
-    const scratchName = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
+    const scratchName = testDatabaseName();
     const scratchUrl = withDatabase(admin, scratchName);
     const config = path.join(scratch, "prisma.config.ts");
 

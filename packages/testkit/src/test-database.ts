@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
-
 import { Client } from "pg";
 
 import { createDatabase, type Database } from "@kabuto/db";
 
-import { TEMPLATE_DATABASE, TEST_DATABASE_PREFIX, testServers, withDatabase } from "./test-env";
+import { templateDatabase, testDatabaseName, testServers, withDatabase } from "./test-env";
 
 /** A migrated database of its own for one test file. */
 export interface TestDatabase extends Database {
@@ -26,8 +24,8 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /** Copies the migrated template into a new database (fast: a file copy inside PostgreSQL). */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `${TEST_DATABASE_PREFIX}${randomBytes(6).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+  const name = testDatabaseName();
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
   const url = withDatabase(testServers().databaseUrl, name);
   const database = createDatabase(url, { maxConnections: 5 });
   return {
