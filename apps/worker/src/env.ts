@@ -17,6 +17,7 @@ const WORKER_ENV = {
   ...REDIS_ENV,
   ...UPSTREAM_ENV,
   ...ENCRYPTION_ENV,
+  YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
 };
 
@@ -32,6 +33,7 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
+    yahooRequestsPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
     upstream: {
       yahooBaseUrl: env.YAHOO_BASE_URL,
       jquantsBaseUrl: env.JQUANTS_BASE_URL,

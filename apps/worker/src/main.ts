@@ -1,4 +1,4 @@
-import { createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
 import { batchRepository, createDatabase } from "@kabuto/db";
 import { YahooChartClient } from "@kabuto/providers";
 
@@ -20,6 +20,7 @@ runMain("worker", async () => {
     connection,
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
+    ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
     logger,
     handlers: createJobHandlers({
       prices: {

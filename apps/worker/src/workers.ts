@@ -5,6 +5,7 @@ import {
   JITTERED_BACKOFF,
   JOB_PAYLOAD_SCHEMAS,
   JOB_QUEUE,
+  TemporaryError,
   jitteredBackoffDelay,
   type JobName,
   type Logger,
@@ -19,6 +20,8 @@ export interface WorkersOptions {
   concurrency: number;
   logger: Logger;
   handlers: JobHandlers;
+  /** Jobs started per minute per queue, across every worker process (BullMQ's limiter lives in Redis). */
+  ratePerMinute?: Partial<Record<QueueName, number>>;
 }
 
 /** The running BullMQ workers of this process, one per queue. */
@@ -36,10 +39,12 @@ export function createWorkers(options: WorkersOptions): Workers {
   const { handlers, logger } = options;
   const queues = new Set(Object.values(JOB_QUEUE));
   const workers = [...queues].map((queue) => {
-    const worker = new Worker(queue, (job) => dispatch(job, queue), {
+    const rate = options.ratePerMinute?.[queue];
+    const worker: Worker = new Worker(queue, (job) => dispatch(job, queue, worker), {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
+      ...(rate ? { limiter: { max: rate, duration: 60_000 } } : {}),
       settings: {
         backoffStrategy: (attemptsMade, type) => (type === JITTERED_BACKOFF ? jitteredBackoffDelay(attemptsMade) : 0),
       },
@@ -51,7 +56,7 @@ export function createWorkers(options: WorkersOptions): Workers {
     return worker;
   });
 
-  async function dispatch(job: Job, queue: QueueName): Promise<unknown> {
+  async function dispatch(job: Job, queue: QueueName, worker: Worker): Promise<unknown> {
     const name = job.name as JobName;
     const schema = JOB_PAYLOAD_SCHEMAS[name];
     if (!schema || JOB_QUEUE[name] !== queue)
@@ -59,7 +64,18 @@ export function createWorkers(options: WorkersOptions): Workers {
     const parsed = schema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
     const handler = handlers[name] as (payload: unknown, job: Job) => Promise<unknown>;
-    return handler(parsed.data, job);
+    try {
+      return await handler(parsed.data, job);
+    } catch (error) {
+      // The upstream said how long to back off: hold the whole queue, in every worker process,
+      // and put this job back without spending one of its attempts.
+      if (error instanceof TemporaryError && error.retryAfterMs !== undefined) {
+        logger.warn("upstream rate limit, holding the queue", { queue, retry_after_ms: error.retryAfterMs });
+        await worker.rateLimit(error.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      throw error;
+    }
   }
 
   return {

@@ -43,6 +43,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
   let workers: Workers;
   let batches: BatchRepository;
   const flaky = new Map<string, number>();
+  const rateLimited = new Set<string>();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -54,6 +55,10 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
         response
           .writeHead(404, { "content-type": "application/json" })
           .end('{"chart":{"result":null,"error":{"code":"Not Found","description":"No data found"}}}');
+        return;
+      }
+      if (rateLimited.delete(symbol)) {
+        response.writeHead(429, { "retry-after": "1" }).end();
         return;
       }
       const failuresLeft = flaky.get(symbol) ?? 0;
@@ -98,9 +103,10 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
     await db.drop();
   });
 
-  it("stores every bar once, counts failures by class, and completes the batch", async () => {
+  it("stores every bar once, counts failures by class, honours a 429, and completes the batch", async () => {
     const symbols = [...Array.from({ length: 20 }, (_, index) => `${1300 + index}.T`), "0000.T"];
     flaky.set("1301.T", 2);
+    rateLimited.add("1302.T");
     await batches.create({
       id: "job-e2e",
       type: "partial",
@@ -141,5 +147,10 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
       where: { batchId_symbol: { batchId: "job-e2e", symbol: "1301.T" } },
     });
     expect(retried).toMatchObject({ status: "completed", attempts: 3, recordsInserted: 3 });
+    const held = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
+      where: { batchId_symbol: { batchId: "job-e2e", symbol: "1302.T" } },
+    });
+    expect(held).toMatchObject({ status: "completed", recordsInserted: 3 });
+    expect(rateLimited.size).toBe(0);
   });
 });

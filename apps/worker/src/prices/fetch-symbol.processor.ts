@@ -1,6 +1,6 @@
 import { UnrecoverableError, type Job } from "bullmq";
 
-import { PermanentError, type FetchSymbolPayload, type Logger } from "@kabuto/core";
+import { PermanentError, TemporaryError, type FetchSymbolPayload, type Logger } from "@kabuto/core";
 import { upsertPriceBars, type BatchRepository, type Database } from "@kabuto/db";
 import type { YahooChartClient, YahooInterval, YahooRange } from "@kabuto/providers";
 
@@ -45,7 +45,8 @@ export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-s
         });
         throw new UnrecoverableError(message);
       }
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const rateLimited = error instanceof TemporaryError && error.retryAfterMs !== undefined;
+      const lastAttempt = !rateLimited && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastAttempt) {
         await deps.batches.finishUnit(payload.batchId, payload.symbol, {
           status: "failed",
