@@ -9,7 +9,14 @@ runMain("market-sim", async () => {
   loadDotEnv();
   const config = loadMarketSimConfig();
   const logger = createLogger({ service: "market-sim", ...config.log });
-  const server = createServer(createMarketSim({ seed: config.seed }));
+  const server = createServer(
+    createMarketSim({
+      seed: config.seed,
+      baseDate: config.baseDate,
+      faults: config.faults,
+      jquantsKeys: config.jquantsKeys,
+    }),
+  );
   const port = await listen(server, config.http.port, config.http.host);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [{ name: "http", run: () => closeServer(server) }]);

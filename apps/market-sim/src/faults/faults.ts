@@ -1,0 +1,86 @@
+import type { NextFunction, Request, Response } from "express";
+import { z } from "zod";
+
+import { hash, seededRandom } from "../random";
+
+/** Misbehaviour to inject, set from the environment at start and from the admin API at runtime. */
+export const faultsSchema = z.object({
+  /** Added to every answer, plus up to `jitterMs` more. */
+  latencyMs: z.number().int().min(0).max(60_000).default(0),
+  jitterMs: z.number().int().min(0).max(60_000).default(0),
+  /** Requests per minute per client before 429 with Retry-After; 0 = no limit. */
+  rateLimitPerMinute: z.number().int().min(0).default(0),
+  /** Shares of requests answered 503, never answered, reset, or cut mid-JSON. */
+  errorRate: z.number().min(0).max(1).default(0),
+  hangRate: z.number().min(0).max(1).default(0),
+  resetRate: z.number().min(0).max(1).default(0),
+  malformedRate: z.number().min(0).max(1).default(0),
+  /** Yahoo symbols ("7203.T") answered 404 every time. */
+  failingSymbols: z.array(z.string()).default([]),
+});
+export type Faults = z.infer<typeof faultsSchema>;
+
+/**
+ * Express middleware applying the current faults. Draws come from a seeded sequence, so the same
+ * requests in the same order meet the same faults.
+ */
+export function faultInjector(current: () => Faults, seed: number) {
+  let random = seededRandom(hash("faults", seed));
+  const clients = new Map<string, { start: number; count: number }>();
+  const middleware = (request: Request, response: Response, next: NextFunction) => {
+    const faults = current();
+    const symbol = /^\/v8\/finance\/chart\/([^/?]+)/.exec(request.path)?.[1];
+    if (symbol && faults.failingSymbols.includes(decodeURIComponent(symbol))) {
+      response.status(404).json({
+        chart: { result: null, error: { code: "Not Found", description: "No data found, symbol may be delisted" } },
+      });
+      return;
+    }
+    if (faults.rateLimitPerMinute > 0) {
+      const now = Date.now();
+      const client = request.ip ?? "unknown";
+      const window = clients.get(client);
+      if (!window || now - window.start >= 60_000) clients.set(client, { start: now, count: 1 });
+      else if (++window.count > faults.rateLimitPerMinute) {
+        const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+        response
+          .status(429)
+          .set("Retry-After", String(retryAfter))
+          .json({ finance: { result: null, error: { code: "Too Many Requests", description: "Rate limited" } } });
+        return;
+      }
+    }
+    const draw = random();
+    const delay = faults.latencyMs + Math.floor(random() * faults.jitterMs);
+    const act = () => {
+      let threshold = faults.hangRate;
+      if (draw < threshold) return;
+      if (draw < (threshold += faults.resetRate)) {
+        request.socket.destroy();
+        return;
+      }
+      if (draw < (threshold += faults.errorRate)) {
+        response.status(503).json({ message: "Service Unavailable" });
+        return;
+      }
+      if (draw < threshold + faults.malformedRate) {
+        response.json = (body: unknown) => {
+          const text = JSON.stringify(body);
+          response.type("application/json").send(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+          return response;
+        };
+      }
+      next();
+    };
+    if (delay > 0) setTimeout(act, delay);
+    else act();
+  };
+  return {
+    middleware,
+    /** Starts the fault sequence and the rate-limit windows over. */
+    reset() {
+      random = seededRandom(hash("faults", seed));
+      clients.clear();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { Router, type Response } from "express";
+import { z } from "zod";
+
+import type { MarketState } from "../market-state";
+import { adjustedCloses } from "../prices/price-series";
+
+const RANGE_DAYS: Record<string, number> = {
+  "1d": 1,
+  "5d": 5,
+  "1mo": 31,
+  "3mo": 92,
+  "6mo": 183,
+  "1y": 366,
+  "2y": 731,
+  "5y": 1827,
+  "10y": 3653,
+  ytd: 366,
+  max: 36500,
+};
+const DAILY = new Set(["1d", "5d", "1wk", "1mo", "3mo"]);
+const INTRADAY_DAYS: Record<string, number> = {
+  "1m": 7,
+  "2m": 60,
+  "5m": 60,
+  "15m": 60,
+  "30m": 60,
+  "60m": 730,
+  "90m": 60,
+  "1h": 730,
+};
+
+const query = z.object({
+  interval: z.string().default("1d"),
+  range: z.string().optional(),
+  period1: z.coerce.number().int().optional(),
+  period2: z.coerce.number().int().optional(),
+});
+
+/** 09:00 JST, the stamp Yahoo gives daily bars, and 15:30 JST, the live last bar's last trade. */
+const OPEN_UTC_SECONDS = 0;
+const CLOSE_UTC_SECONDS = 6.5 * 3600;
+
+function yahooError(response: Response, status: number, code: string, description: string) {
+  response.status(status).json({ chart: { result: null, error: { code, description } } });
+}
+
+function epoch(date: string, offsetSeconds: number) {
+  return Date.parse(`${date}T00:00:00Z`) / 1000 + offsetSeconds;
+}
+
+/** Yahoo's `/v8/finance/chart/:symbol`, daily bars of the simulated market in Yahoo's JSON shape. */
+export function chartRoutes(state: MarketState): Router {
+  const router = Router();
+  router.get("/v8/finance/chart/:symbol", (request, response) => {
+    const parsed = query.safeParse(request.query);
+    const symbol = request.params.symbol;
+    if (!parsed.success) return yahooError(response, 400, "Bad Request", "Invalid input");
+    const { interval, range = "1mo" } = parsed.data;
+    if (!(range in RANGE_DAYS)) return yahooError(response, 422, "Unprocessable Entity", `Invalid range: ${range}`);
+    const intradayLimit = INTRADAY_DAYS[interval];
+    if (!DAILY.has(interval) && intradayLimit === undefined) {
+      return yahooError(response, 400, "Bad Request", `Invalid interval: ${interval}`);
+    }
+    if (intradayLimit !== undefined && RANGE_DAYS[range]! > intradayLimit) {
+      return yahooError(
+        response,
+        422,
+        "Unprocessable Entity",
+        `${interval} data not available for startTime and endTime. The requested range must be within the last ${intradayLimit} days.`,
+      );
+    }
+    const listing = /^(.+)\.T$/.exec(symbol) ? state.listing(symbol.slice(0, -2)) : undefined;
+    if (!listing) return yahooError(response, 404, "Not Found", "No data found, symbol may be delisted");
+
+    const today = state.today;
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - (RANGE_DAYS[range]! - 1) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const bars = state.bars(listing, from);
+    const adjclose = adjustedCloses(bars);
+    const timestamp = bars.map((bar, index) =>
+      epoch(bar.date, index === bars.length - 1 ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS),
+    );
+    const last = bars.at(-1);
+    const dividends = Object.fromEntries(
+      bars.flatMap((bar) =>
+        bar.dividend > 0 ? [[String(epoch(bar.date, 0)), { amount: bar.dividend, date: epoch(bar.date, 0) }]] : [],
+      ),
+    );
+    const todayStart = epoch(today, OPEN_UTC_SECONDS);
+    const period = (start: number, end: number) => ({ timezone: "JST", start, end, gmtoffset: 32400 });
+    response.json({
+      chart: {
+        result: [
+          {
+            meta: {
+              currency: "JPY",
+              symbol,
+              exchangeName: "JPX",
+              fullExchangeName: "Tokyo",
+              instrumentType: listing.market === "etf" ? "ETF" : "EQUITY",
+              firstTradeDate: timestamp[0] ?? null,
+              regularMarketTime: timestamp.at(-1) ?? null,
+              hasPrePostMarketData: false,
+              gmtoffset: 32400,
+              timezone: "JST",
+              exchangeTimezoneName: "Asia/Tokyo",
+              regularMarketPrice: last?.close ?? null,
+              longName: listing.nameEnglish,
+              shortName: listing.nameEnglish.toUpperCase().slice(0, 20),
+              chartPreviousClose: bars[0]?.close ?? null,
+              priceHint: 2,
+              currentTradingPeriod: {
+                pre: period(todayStart, todayStart),
+                regular: period(todayStart, epoch(today, CLOSE_UTC_SECONDS)),
+                post: period(epoch(today, CLOSE_UTC_SECONDS), epoch(today, CLOSE_UTC_SECONDS)),
+              },
+              dataGranularity: interval,
+              range,
+              validRanges: ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"],
+            },
+            timestamp,
+            events: Object.keys(dividends).length > 0 ? { dividends } : undefined,
+            indicators: {
+              quote: [
+                {
+                  open: bars.map((bar) => bar.open),
+                  high: bars.map((bar) => bar.high),
+                  low: bars.map((bar) => bar.low),
+                  close: bars.map((bar) => bar.close),
+                  volume: bars.map((bar) => bar.volume),
+                },
+              ],
+              adjclose: [{ adjclose }],
+            },
+          },
+        ],
+        error: null,
+      },
+    });
+  });
+  return router;
+}
