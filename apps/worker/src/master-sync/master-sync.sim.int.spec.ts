@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+
+import { createSecretBox } from "@kabuto/core";
+import { dataSourceRepository } from "@kabuto/db";
+import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
+import { createTestDatabase, testLogger, type TestDatabase } from "@kabuto/testkit";
+
+import { createListingSources } from "./listing-sources";
+import { createMasterSyncService } from "./master-sync.service";
+
+describe("master sync against the market simulator (real PostgreSQL)", () => {
+  const encryptionKey = randomBytes(32);
+  let sim: MarketSim;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    sim = await startMarketSim({ seed: 11, jquantsKeys: { "good-key": "premium" } });
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+    await sim.close();
+  });
+
+  async function sync(source: "jpx" | "jquants") {
+    const service = createMasterSyncService({
+      db,
+      logger: testLogger(),
+      sources: createListingSources({
+        prisma: db.prisma,
+        jpxListUrl: sim.jpxListUrl,
+        jquantsBaseUrl: sim.jquantsBaseUrl,
+        timeoutMs: 10_000,
+        encryptionKey,
+      }),
+    });
+    const run = await db.prisma.masterSyncRun.create({ data: { trigger: "manual", source, status: "queued" } });
+    await service.run({ runId: run.id, trigger: "manual", source }).catch(() => undefined);
+    return db.prisma.masterSyncRun.findUniqueOrThrow({ where: { id: run.id } });
+  }
+
+  const activeCodes = async () =>
+    new Map(
+      (await db.prisma.company.findMany({ where: { isActive: true } })).map((company) => [company.code, company]),
+    );
+
+  it("creates about 4,400 companies on the first JPX sync, then finds the day's adds, renames and removals", async () => {
+    const first = await sync("jpx");
+    expect(first).toMatchObject({ status: "completed", added: first.total, updated: 0, removed: 0 });
+    expect(first.total).toBeGreaterThan(4300);
+    const before = await activeCodes();
+
+    for (let day = 0; day < 20; day++) await sim.advanceDay();
+    const second = await sync("jpx");
+    const after = await activeCodes();
+    const added = [...after.keys()].filter((code) => !before.has(code));
+    const removed = [...before.keys()].filter((code) => !after.has(code));
+    const renamed = [...after.keys()].filter(
+      (code) => before.has(code) && before.get(code)!.companyName !== after.get(code)!.companyName,
+    );
+    expect(added.length).toBeGreaterThan(0);
+    expect(removed.length).toBeGreaterThan(0);
+    expect(second).toMatchObject({
+      status: "completed",
+      added: added.length,
+      updated: renamed.length,
+      removed: removed.length,
+    });
+    const gone = await db.prisma.company.findUniqueOrThrow({ where: { code: removed[0]! } });
+    expect(gone.isActive).toBe(false);
+  });
+
+  it("reaches the same normal form from J-Quants, with English names", async () => {
+    await dataSourceRepository(db.prisma).saveCredentials("jquants", {
+      sealedApiKey: createSecretBox(encryptionKey).seal("good-key"),
+      plan: "premium",
+    });
+    const jpx = await activeCodes();
+    const run = await sync("jquants");
+    expect(run).toMatchObject({ status: "completed", added: 0, removed: 0 });
+    const jquants = await activeCodes();
+    const comparable = ({
+      companyName,
+      marketCode,
+      sector17Code,
+      sector33Code,
+      sector33Name,
+      scaleCode,
+      scaleCategory,
+    }: typeof toyotaJpx) => ({
+      companyName,
+      marketCode,
+      sector17Code,
+      sector33Code,
+      sector33Name,
+      scaleCode,
+      scaleCategory,
+    });
+    const toyotaJpx = jpx.get("7203")!;
+    expect(comparable(jquants.get("7203")!)).toEqual(comparable(toyotaJpx));
+    expect(jquants.get("7203")).toMatchObject({
+      companyNameEnglish: "TOYOTA MOTOR CORPORATION",
+      source: "jquants",
+      marginCode: "2",
+    });
+    for (const code of ["130A", "25935", "1301"])
+      expect(comparable(jquants.get(code)!)).toEqual(comparable(jpx.get(code)!));
+  });
+
+  it("fails a J-Quants sync with a revoked key, with the reason, changing nothing", async () => {
+    const before = await db.prisma.company.count({ where: { isActive: true } });
+    await sim.setJQuantsKey("good-key", null);
+    const run = await sync("jquants");
+    expect(run).toMatchObject({
+      status: "failed",
+      error: "J-Quants /equities/master: the API key was refused (HTTP 401)",
+    });
+    expect(await db.prisma.company.count({ where: { isActive: true } })).toBe(before);
+  });
+});
