@@ -13,6 +13,10 @@ export MARKET_SIM_PORT="${MARKET_SIM_PORT:-4010}"
 export YAHOO_BASE_URL="http://127.0.0.1:$MARKET_SIM_PORT"
 export JQUANTS_BASE_URL="http://127.0.0.1:$MARKET_SIM_PORT/v2"
 export JPX_LIST_URL="http://127.0.0.1:$MARKET_SIM_PORT/markets/statistics-equities/misc/tvdivq0000001vg2-att/data_j.xls"
+# The simulator is local: let the fleet go as fast as this machine allows.
+export YAHOO_REQUESTS_PER_MINUTE="${YAHOO_REQUESTS_PER_MINUTE:-1000000}"
+export WORKER_CONCURRENCY="${WORKER_CONCURRENCY:-32}"
+export RATE_LIMIT_PER_MINUTE="${RATE_LIMIT_PER_MINUTE:-100000}"
 
 node scripts/start.mjs market-sim gateway worker progress scheduler &
 stack=$!
@@ -27,12 +31,11 @@ node -e '
 ' "http://127.0.0.1:${PORT:-3000}/health"
 
 echo
-echo "Kabuto is running against the market simulator."
-echo "  gateway:   http://127.0.0.1:${PORT:-3000}  (health: /health)"
-echo "  progress:  http://127.0.0.1:${PROGRESS_PORT:-3001}"
-echo "  simulator: $YAHOO_BASE_URL"
-echo "Master sync and the full-universe fetch are not implemented yet (issues 4, 5 and 6)."
-echo "Dashboard URL: http://127.0.0.1:${PORT:-3000}/ (served from issue 6 on)"
+echo "Kabuto is running against the market simulator ($YAHOO_BASE_URL)."
+node scripts/demo-steps.mjs "http://127.0.0.1:${PORT:-3000}"
+echo
+echo "Dashboard: http://127.0.0.1:${PORT:-3000}/  (the web dashboard arrives with issue 6; the API is live now)"
+echo "Progress:  http://127.0.0.1:${PROGRESS_PORT:-3001}  (Socket.IO)"
 if [[ -n "${KABUTO_DEMO_KEEP_RUNNING:-}" ]]; then
   echo "Ctrl-C stops everything."
   wait $stack
