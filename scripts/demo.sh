@@ -18,7 +18,8 @@ export YAHOO_REQUESTS_PER_MINUTE="${YAHOO_REQUESTS_PER_MINUTE:-1000000}"
 export WORKER_CONCURRENCY="${WORKER_CONCURRENCY:-32}"
 export RATE_LIMIT_PER_MINUTE="${RATE_LIMIT_PER_MINUTE:-100000}"
 
-node scripts/start.mjs market-sim gateway worker progress scheduler &
+mkdir -p .data
+node scripts/start.mjs market-sim gateway worker progress scheduler >.data/demo-stack.log 2>&1 &
 stack=$!
 trap 'kill -TERM $stack 2>/dev/null; wait $stack 2>/dev/null' EXIT
 
@@ -26,12 +27,12 @@ node -e '
   const url = process.argv[1];
   const deadline = Date.now() + 30_000;
   const poll = () => fetch(url).then((r) => r.ok || Promise.reject()).then(() => process.exit(0), () =>
-    Date.now() > deadline ? (console.error("the gateway did not come up"), process.exit(1)) : setTimeout(poll, 200));
+    Date.now() > deadline ? (console.error("the gateway did not come up; see .data/demo-stack.log"), process.exit(1)) : setTimeout(poll, 200));
   poll();
 ' "http://127.0.0.1:${PORT:-3000}/health"
 
 echo
-echo "Kabuto is running against the market simulator ($YAHOO_BASE_URL)."
+echo "Kabuto is running against the market simulator ($YAHOO_BASE_URL); service logs: .data/demo-stack.log"
 node scripts/demo-steps.mjs "http://127.0.0.1:${PORT:-3000}"
 echo
 echo "Dashboard: http://127.0.0.1:${PORT:-3000}/  (the web dashboard arrives with issue 6; the API is live now)"
