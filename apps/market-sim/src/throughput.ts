@@ -7,18 +7,12 @@ import { DEFAULT_JQUANTS_KEY, startMarketSim } from "./market-sim";
 async function main() {
   const sim = await startMarketSim({ seed: 20260601 });
   try {
-    const master = await fetch(`${sim.jquantsBaseUrl}/equities/master`, {
-      headers: { "x-api-key": "sim-jquants-key" },
-    });
-    let codes = ((await master.json()) as { data: { Code: string }[]; pagination_key?: string }).data.map(
-      (row) => row.Code,
-    );
     const all: string[] = [];
     let key: string | undefined;
     do {
       const page = (await (
         await fetch(`${sim.jquantsBaseUrl}/equities/master${key ? `?pagination_key=${key}` : ""}`, {
-          headers: { "x-api-key": "sim-jquants-key" },
+          headers: { "x-api-key": DEFAULT_JQUANTS_KEY },
         })
       ).json()) as { data: { Code: string }[]; pagination_key?: string };
       all.push(...page.data.map((row) => row.Code));
