@@ -12,7 +12,9 @@ import { companiesRoutes } from "./companies/companies.routes";
 import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
 import type { GatewayConfig } from "./env";
 import { healthRoutes } from "./health/health.routes";
+import { apiKeyMiddleware } from "./http/api-key.middleware";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import { rateLimitMiddleware } from "./http/rate-limit.middleware";
 import type { MasterSyncQueue } from "./master-sync/master-sync-queue";
 import { masterSyncRoutes } from "./master-sync/master-sync.routes";
 import { stockMasterRoutes } from "./master-sync/stock-master.routes";
@@ -40,6 +42,10 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(healthRoutes(deps));
 
   const api = Router();
+  api.use(apiKeyMiddleware(deps.config.auth.apiKey));
+  api.use(
+    rateLimitMiddleware(deps.redis, { limit: deps.config.auth.rateLimitPerMinute, prefix: deps.config.queuePrefix }),
+  );
   api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queue: deps.priceFetch }) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));

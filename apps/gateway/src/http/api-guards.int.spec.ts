@@ -1,0 +1,99 @@
+import { Redis } from "ioredis";
+import request from "supertest";
+
+import {
+  createTestDatabase,
+  createTestRedis,
+  testLogger,
+  testServers,
+  type TestDatabase,
+  type TestRedis,
+} from "@kabuto/testkit";
+
+import { createApp } from "../app";
+import { createPriceFetchQueue } from "../bulk/price-fetch-queue";
+import { loadGatewayConfig } from "../env";
+import { createMasterSyncQueue } from "../master-sync/master-sync-queue";
+
+const API_KEY = "test-api-key-0123456789";
+const UNAUTHORIZED = {
+  success: false,
+  error: "UNAUTHORIZED",
+  message: "APIキーが不正です。ヘッダ 'X-API-KEY' を設定してください",
+};
+const RATE_LIMITED = {
+  success: false,
+  error: "RATE_LIMIT_EXCEEDED",
+  message: "レート制限を超過しました。しばらく待って再試行してください",
+};
+
+describe("API key and rate limit on every /api route (real Redis)", () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  const closers: (() => Promise<unknown>)[] = [];
+
+  function app(connection: Redis, env: Record<string, string> = {}) {
+    const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
+    const priceFetch = createPriceFetchQueue(redis.connection, redis.prefix);
+    closers.push(
+      () => masterSync.close(),
+      () => priceFetch.close(),
+    );
+    return createApp({
+      config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY, ...env }),
+      logger: testLogger(),
+      db,
+      redis: connection,
+      masterSync,
+      priceFetch,
+      onScheduleChanged: async () => undefined,
+    });
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+  });
+
+  afterAll(async () => {
+    for (const close of closers) await close();
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  it("401 with seed 000's body without a key or with a wrong one; through with the right one", async () => {
+    const gateway = app(redis.connection);
+    expect((await request(gateway).get("/api/bulk/jobs").expect(401)).body).toEqual(UNAUTHORIZED);
+    expect(
+      (await request(gateway).get("/api/bulk/jobs").set("X-API-KEY", "wrong-key-0123456789").expect(401)).body,
+    ).toEqual(UNAUTHORIZED);
+    await request(gateway).get("/api/bulk/jobs").set("X-API-KEY", API_KEY).expect(200);
+    await request(gateway).get("/health").expect(200);
+  });
+
+  it("429 with seed 000's body and Retry-After past the limit, shared by two gateway replicas", async () => {
+    const first = app(redis.connection, { RATE_LIMIT_PER_MINUTE: "3", QUEUE_PREFIX: `${redis.prefix}-limit` });
+    const second = app(redis.connection, { RATE_LIMIT_PER_MINUTE: "3", QUEUE_PREFIX: `${redis.prefix}-limit` });
+    const get = (gateway: typeof first) => request(gateway).get("/api/bulk/jobs").set("X-API-KEY", API_KEY);
+    await get(first).expect(200);
+    await get(second).expect(200);
+    const third = await get(first).expect(200);
+    expect(third.headers["ratelimit-remaining"]).toBe("0");
+    const refused = await get(second).expect(429);
+    expect(refused.body).toEqual(RATE_LIMITED);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("503 with the error body when Redis does not answer", async () => {
+    const down = new Redis(testServers().redisUrl.replace(/:\d+$/, ":1"), {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      lazyConnect: true,
+      retryStrategy: () => null,
+    });
+    down.on("error", () => undefined);
+    const response = await request(app(down)).get("/api/bulk/jobs").set("X-API-KEY", API_KEY).expect(503);
+    expect(response.body).toMatchObject({ success: false, error: "SERVICE_UNAVAILABLE" });
+    down.disconnect();
+  });
+});
