@@ -8,6 +8,7 @@ import {
   loadDotEnv,
   onShutdownSignal,
   publishScheduleChanged,
+  redisReady,
   runMain,
 } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
@@ -24,6 +25,7 @@ runMain("gateway", async () => {
   const db = createDatabase(config.databaseUrl);
   const redis = createRedis(config.redisUrl, "producer");
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
+  if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
   const priceFetch = createPriceFetchQueue(redis, config.queuePrefix);

@@ -1,3 +1,4 @@
+export * from "./domain";
 export * from "./env";
 export * from "./errors";
 export * from "./listen";

@@ -12,3 +12,22 @@ export function createRedis(url: string, role: RedisRole): Redis {
     ? new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
     : new Redis(url, { maxRetriesPerRequest: null });
 }
+
+/**
+ * Resolves once the connection is ready, or after `timeoutMs` either way: an app starts even when
+ * Redis is down (its health check says so) but does not answer its first requests before it is up.
+ */
+export async function redisReady(redis: Redis, timeoutMs = 5_000): Promise<boolean> {
+  if (redis.status === "ready") return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      redis.off("ready", onReady);
+      resolve(false);
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    redis.once("ready", onReady);
+  });
+}

@@ -1,4 +1,3 @@
-export * from "./listing/company-listing";
 export * from "./listing/markets";
 export * from "./listing/normalise";
 export * from "./http/upstream-error";
@@ -7,7 +6,6 @@ export * from "./jpx/jpx.client";
 export * from "./jquants/jquants-master.schema";
 export * from "./jquants/jquants-master.mapper";
 export * from "./jquants/jquants.client";
-export * from "./prices/price-bar";
 export * from "./yahoo/yahoo-chart.schema";
 export * from "./yahoo/yahoo-chart.parser";
 export * from "./yahoo/yahoo-intervals";

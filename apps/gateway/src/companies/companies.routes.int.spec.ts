@@ -1,6 +1,7 @@
 import request from "supertest";
 
-import { applyListingSnapshot, type ListingRow } from "@kabuto/db";
+import type { CompanyListing } from "@kabuto/core";
+import { applyListingSnapshot } from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
@@ -9,7 +10,7 @@ import { createPriceFetchQueue } from "../bulk/price-fetch-queue";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
-const row = (code: string, companyName: string, overrides: Partial<ListingRow> = {}): ListingRow => ({
+const row = (code: string, companyName: string, overrides: Partial<CompanyListing> = {}): CompanyListing => ({
   code,
   companyName,
   companyNameEnglish: null,

@@ -1,6 +1,12 @@
-import { PermanentError, createSecretBox, type MasterSource, type SecretBox } from "@kabuto/core";
+import {
+  PermanentError,
+  createSecretBox,
+  type CompanyListingSnapshot,
+  type MasterSource,
+  type SecretBox,
+} from "@kabuto/core";
 import { dataSourceRepository, type PrismaClient } from "@kabuto/db";
-import { JQuantsClient, JpxClient, type CompanyListingSnapshot } from "@kabuto/providers";
+import { JQuantsClient, JpxClient } from "@kabuto/providers";
 
 /** Fetches the whole listed-company master from one source. */
 export type ListingSource = () => Promise<CompanyListingSnapshot>;

@@ -9,6 +9,8 @@ import { createListingSources } from "./listing-sources";
 import { createMasterSyncService } from "./master-sync.service";
 
 describe("master sync against the market simulator (real PostgreSQL)", () => {
+  jest.setTimeout(90_000);
+
   const encryptionKey = randomBytes(32);
   let sim: MarketSim;
   let db: TestDatabase;

@@ -1,8 +1,10 @@
 import { createTestDatabase, type TestDatabase } from "@kabuto/testkit";
 
-import { applyListingSnapshot, type ListingRow } from "./company-listing.repository";
+import type { CompanyListing } from "@kabuto/core";
 
-const listing = (code: string, overrides: Partial<ListingRow> = {}): ListingRow => ({
+import { applyListingSnapshot } from "./company-listing.repository";
+
+const listing = (code: string, overrides: Partial<CompanyListing> = {}): CompanyListing => ({
   code,
   companyName: `会社${code}`,
   companyNameEnglish: null,

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 
-import type { MasterSource } from "@kabuto/core";
+import type { CompanyListing, MasterSource } from "@kabuto/core";
 
 /** What a master sync changed. */
 export interface ListingChanges {
@@ -8,23 +8,6 @@ export interface ListingChanges {
   added: number;
   updated: number;
   removed: number;
-}
-
-/** The fields of one listing in Kabuto's normal form (see @kabuto/providers CompanyListing). */
-export interface ListingRow {
-  code: string;
-  companyName: string;
-  companyNameEnglish: string | null;
-  marketCode: string | null;
-  marketName: string | null;
-  sector17Code: string | null;
-  sector17Name: string | null;
-  sector33Code: string | null;
-  sector33Name: string | null;
-  scaleCode: string | null;
-  scaleCategory: string | null;
-  marginCode: string | null;
-  referenceDate: string;
 }
 
 export interface MarketRow {
@@ -47,7 +30,7 @@ const COLUMNS = [
   ["scale_category", "scaleCategory"],
   ["margin_code", "marginCode"],
   ["reference_date", "referenceDate"],
-] as const satisfies readonly (readonly [string, keyof ListingRow])[];
+] as const satisfies readonly (readonly [string, keyof CompanyListing])[];
 
 /** Only JPX lacks these: a JPX sync keeps what J-Quants said. */
 const KEPT_WHEN_NULL = new Set(["company_name_english", "margin_code"]);
@@ -84,7 +67,7 @@ const upsertSql = `
  */
 export async function applyListingSnapshot(
   pool: Pool,
-  snapshot: { listings: readonly ListingRow[]; markets: readonly MarketRow[] },
+  snapshot: { listings: readonly CompanyListing[]; markets: readonly MarketRow[] },
   source: MasterSource,
 ): Promise<ListingChanges> {
   const client = await pool.connect();
@@ -111,7 +94,7 @@ export async function applyListingSnapshot(
 
 async function upsertMasters(
   client: PoolClient,
-  snapshot: { listings: readonly ListingRow[]; markets: readonly MarketRow[] },
+  snapshot: { listings: readonly CompanyListing[]; markets: readonly MarketRow[] },
 ) {
   const markets = new Map(snapshot.markets.map((market) => [market.code, market]));
   const sector17 = new Map<string, string>();

@@ -1,8 +1,10 @@
 import { createTestDatabase, type TestDatabase } from "@kabuto/testkit";
 
-import { upsertPriceBars, type PriceBarInput } from "./price-bar.repository";
+import type { PriceBarRow } from "@kabuto/core";
 
-const bar = (day: number, close: number | null, overrides: Partial<PriceBarInput> = {}): PriceBarInput => ({
+import { upsertPriceBars } from "./price-bar.repository";
+
+const bar = (day: number, close: number | null, overrides: Partial<PriceBarRow> = {}): PriceBarRow => ({
   symbol: "7203.T",
   interval: "1d",
   ts: new Date(Date.UTC(2026, 10, day)),

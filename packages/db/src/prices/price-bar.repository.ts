@@ -1,24 +1,6 @@
 import type { Pool } from "pg";
 
-/** A bar to store (the same fields as @kabuto/providers PriceBarRow). */
-export interface PriceBarInput {
-  symbol: string;
-  interval: string;
-  ts: Date;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number | null;
-  adjOpen: number | null;
-  adjHigh: number | null;
-  adjLow: number | null;
-  adjClose: number | null;
-  volume: number | null;
-  adjVolume: number | null;
-  adjFactor: number | null;
-  turnover: number | null;
-  source: "yahoo" | "jquants";
-}
+import type { PriceBarRow } from "@kabuto/core";
 
 const COLUMNS = [
   ["symbol", "symbol", "text"],
@@ -37,7 +19,7 @@ const COLUMNS = [
   ["adj_factor", "adjFactor", "float8"],
   ["turnover", "turnover", "float8"],
   ["source", "source", "provider"],
-] as const satisfies readonly (readonly [string, keyof PriceBarInput, string])[];
+] as const satisfies readonly (readonly [string, keyof PriceBarRow, string])[];
 
 const KEY = new Set(["symbol", "interval", "ts"]);
 
@@ -58,7 +40,7 @@ const CHUNK = 5_000;
  * chunk of rows (raw SQL: Prisma's createMany is many times slower and cannot upsert). Storing the
  * same bars twice leaves one row each. Returns the number of rows written.
  */
-export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarInput[]): Promise<number> {
+export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarRow[]): Promise<number> {
   let written = 0;
   for (let start = 0; start < bars.length; start += CHUNK) {
     const chunk = dedupe(bars.slice(start, start + CHUNK));
@@ -72,8 +54,8 @@ export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarInput[]
 }
 
 /** ON CONFLICT cannot touch one row twice in a statement: the last bar for a key wins. */
-function dedupe(bars: readonly PriceBarInput[]): PriceBarInput[] {
-  const byKey = new Map<string, PriceBarInput>();
+function dedupe(bars: readonly PriceBarRow[]): PriceBarRow[] {
+  const byKey = new Map<string, PriceBarRow>();
   for (const bar of bars) byKey.set(`${bar.symbol}\u0000${bar.interval}\u0000${bar.ts.getTime()}`, bar);
   return [...byKey.values()];
 }

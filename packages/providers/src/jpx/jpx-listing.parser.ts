@@ -2,7 +2,7 @@ import * as XLSX from "xlsx";
 
 import { PermanentError } from "@kabuto/core";
 
-import type { CompanyListing, CompanyListingSnapshot } from "../listing/company-listing";
+import type { CompanyListing, CompanyListingSnapshot } from "@kabuto/core";
 import { marketOfJpxCategory } from "../listing/markets";
 import { isoDate, jpxCode, paddedCode, plainCode, textOrNull } from "../listing/normalise";
 

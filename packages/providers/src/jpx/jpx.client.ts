@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from "axios";
 
-import type { CompanyListingSnapshot } from "../listing/company-listing";
+import type { CompanyListingSnapshot } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
 import { JPX_MAX_BYTES, parseJpxListing } from "./jpx-listing.parser";
 

@@ -1,4 +1,4 @@
-import type { CompanyListing } from "../listing/company-listing";
+import type { CompanyListing } from "@kabuto/core";
 import { marketOfCode } from "../listing/markets";
 import { codeFromJQuants, isoDate, paddedCode, plainCode, textOrNull } from "../listing/normalise";
 import type { JQuantsMasterRow } from "./jquants-master.schema";

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { PermanentError, TemporaryError } from "@kabuto/core";
 
-import type { CompanyListingSnapshot } from "../listing/company-listing";
+import type { CompanyListingSnapshot } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
 import { listingFromJQuants } from "./jquants-master.mapper";
 import { jquantsMasterRowSchema } from "./jquants-master.schema";

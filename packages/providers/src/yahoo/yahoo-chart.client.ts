@@ -2,7 +2,7 @@ import axios, { type AxiosInstance } from "axios";
 
 import { PermanentError, TemporaryError } from "@kabuto/core";
 
-import type { PriceBarRow } from "../prices/price-bar";
+import type { PriceBarRow } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
 import { parseYahooChart } from "./yahoo-chart.parser";
 import type { YahooInterval, YahooRange } from "./yahoo-intervals";

@@ -1,4 +1,4 @@
-import type { Provider } from "@kabuto/core";
+import type { Provider } from "../queue/job-payloads";
 
 /**
  * One bar as Kabuto stores it. Yahoo's OHLC is already split-adjusted and kept as sent, with its

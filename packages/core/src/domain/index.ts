@@ -1,0 +1,2 @@
+export * from "./company-listing";
+export * from "./price-bar";
