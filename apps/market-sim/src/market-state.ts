@@ -60,6 +60,7 @@ export function createMarketState(options: { seed: number; baseDate: string }) {
           close: orNull(columns.close[index]),
           volume: orNull(columns.volume[index]),
           dividend: columns.dividend[index] ?? 0,
+          split: columns.split[index] ?? 1,
         });
       }
       return bars;

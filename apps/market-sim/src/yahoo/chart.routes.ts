@@ -2,7 +2,8 @@ import { Router, type Response } from "express";
 import { z } from "zod";
 
 import type { MarketState } from "../market-state";
-import { adjustedCloses } from "../prices/price-series";
+import { yahooAdjusted } from "../prices/price-series";
+import { INTERVAL_MINUTES, intradayBars } from "./intraday-bars";
 
 const RANGE_DAYS: Record<string, number> = {
   "1d": 1,
@@ -17,6 +18,8 @@ const RANGE_DAYS: Record<string, number> = {
   ytd: 366,
   max: 36500,
 };
+/** Intraday answers cover at most this many trading days (the newest), as Yahoo pages them. */
+const INTRADAY_MAX_DAYS = 60;
 const DAILY = new Set(["1d", "5d", "1wk", "1mo", "3mo"]);
 const INTRADAY_DAYS: Record<string, number> = {
   "1m": 7,
@@ -76,17 +79,53 @@ export function chartRoutes(state: MarketState): Router {
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - (RANGE_DAYS[range]! - 1) * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const bars = state.bars(listing, from);
-    const adjclose = adjustedCloses(bars);
-    const timestamp = bars.map((bar, index) =>
-      epoch(bar.date, index === bars.length - 1 ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS),
-    );
+    const window = state.bars(listing, from);
+    const { bars, adjclose } = yahooAdjusted(window);
+    const minutes = INTERVAL_MINUTES[interval];
+    const intraday =
+      minutes === undefined
+        ? undefined
+        : bars.slice(-INTRADAY_MAX_DAYS).flatMap((bar) => intradayBars(state.seed, listing.code, bar, minutes));
+    const timestamp = intraday
+      ? intraday.map((bar) => bar.time)
+      : bars.map((bar, index) => epoch(bar.date, index === bars.length - 1 ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS));
+    const quote = intraday
+      ? {
+          open: intraday.map((bar) => bar.open),
+          high: intraday.map((bar) => bar.high),
+          low: intraday.map((bar) => bar.low),
+          close: intraday.map((bar) => bar.close),
+          volume: intraday.map((bar) => bar.volume),
+        }
+      : {
+          open: bars.map((bar) => bar.open),
+          high: bars.map((bar) => bar.high),
+          low: bars.map((bar) => bar.low),
+          close: bars.map((bar) => bar.close),
+          volume: bars.map((bar) => bar.volume),
+        };
     const last = bars.at(-1);
     const dividends = Object.fromEntries(
-      bars.flatMap((bar) =>
+      window.flatMap((bar) =>
         bar.dividend > 0 ? [[String(epoch(bar.date, 0)), { amount: bar.dividend, date: epoch(bar.date, 0) }]] : [],
       ),
     );
+    const splits = Object.fromEntries(
+      window.flatMap((bar) =>
+        bar.split !== 1
+          ? [
+              [
+                String(epoch(bar.date, 0)),
+                { date: epoch(bar.date, 0), numerator: bar.split, denominator: 1, splitRatio: `${bar.split}:1` },
+              ],
+            ]
+          : [],
+      ),
+    );
+    const events = {
+      ...(Object.keys(dividends).length > 0 ? { dividends } : {}),
+      ...(Object.keys(splits).length > 0 ? { splits } : {}),
+    };
     const todayStart = epoch(today, OPEN_UTC_SECONDS);
     const period = (start: number, end: number) => ({ timezone: "JST", start, end, gmtoffset: 32400 });
     response.json({
@@ -120,19 +159,8 @@ export function chartRoutes(state: MarketState): Router {
               validRanges: ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"],
             },
             timestamp,
-            events: Object.keys(dividends).length > 0 ? { dividends } : undefined,
-            indicators: {
-              quote: [
-                {
-                  open: bars.map((bar) => bar.open),
-                  high: bars.map((bar) => bar.high),
-                  low: bars.map((bar) => bar.low),
-                  close: bars.map((bar) => bar.close),
-                  volume: bars.map((bar) => bar.volume),
-                },
-              ],
-              adjclose: [{ adjclose }],
-            },
+            ...(Object.keys(events).length > 0 ? { events } : {}),
+            indicators: { quote: [quote], ...(intraday ? {} : { adjclose: [{ adjclose }] }) },
           },
         ],
         error: null,
