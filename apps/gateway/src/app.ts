@@ -18,6 +18,7 @@ import { rateLimitMiddleware } from "./http/rate-limit.middleware";
 import type { MasterSyncQueue } from "./master-sync/master-sync-queue";
 import { masterSyncRoutes } from "./master-sync/master-sync.routes";
 import { stockMasterRoutes } from "./master-sync/stock-master.routes";
+import { pricesRoutes } from "./prices/prices.routes";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -50,6 +51,7 @@ export function createApp(deps: GatewayDeps): Express {
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
   api.use(companiesRoutes(deps));
+  api.use(pricesRoutes(deps));
   api.use(
     dataSourcesRoutes({
       db: deps.db,

@@ -81,8 +81,10 @@ export function createMarketSim(options: MarketSimOptions): Express {
 
   app.use(counter.middleware);
   app.use(injector.middleware);
+  let xls: { day: number; file: Buffer } | undefined;
   app.get(JPX_LIST_PATH, (_request, response) => {
-    response.type("application/vnd.ms-excel").send(dataJXls(state.listings(), state.today));
+    if (xls?.day !== state.day) xls = { day: state.day, file: dataJXls(state.listings(), state.today) };
+    response.type("application/vnd.ms-excel").send(xls.file);
   });
   app.use(chartRoutes(state));
   app.use(jquantsRoutes(state, { keys, blockMs: options.jquantsBlockMs ?? 5 * 60_000 }));
