@@ -32,6 +32,16 @@ export interface Workers {
 }
 
 /**
+ * A per-minute rate spread over the minute (BullMQ's limiter counts per window): a whole minute's
+ * allowance at once would burst into an upstream's own window and draw 429s.
+ */
+export function smoothLimiter(perMinute: number): { max: number; duration: number } {
+  return perMinute >= 60
+    ? { max: Math.floor(perMinute / 60), duration: 1_000 }
+    : { max: 1, duration: Math.ceil(60_000 / perMinute) };
+}
+
+/**
  * Starts one BullMQ worker per queue that has handlers. Each job's payload is validated against its
  * schema; an invalid payload or an unknown job name fails the job without retries.
  */
@@ -44,7 +54,7 @@ export function createWorkers(options: WorkersOptions): Workers {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
-      ...(rate ? { limiter: { max: rate, duration: 60_000 } } : {}),
+      ...(rate ? { limiter: smoothLimiter(rate) } : {}),
       settings: {
         backoffStrategy: (attemptsMade, type) => (type === JITTERED_BACKOFF ? jitteredBackoffDelay(attemptsMade) : 0),
       },

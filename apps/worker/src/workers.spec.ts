@@ -1,0 +1,12 @@
+import { smoothLimiter } from "./workers";
+
+describe("smoothLimiter", () => {
+  it("spreads a per-minute rate over one-second windows", () => {
+    expect(smoothLimiter(600)).toEqual({ max: 10, duration: 1000 });
+    expect(smoothLimiter(125)).toEqual({ max: 2, duration: 1000 });
+  });
+
+  it("spaces out rates below one a second", () => {
+    expect(smoothLimiter(5)).toEqual({ max: 1, duration: 12_000 });
+  });
+});
