@@ -18,6 +18,7 @@ const WORKER_ENV = {
   ...UPSTREAM_ENV,
   ...ENCRYPTION_ENV,
   YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
+  WORKER_LOCK_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
 };
 
@@ -33,6 +34,7 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     concurrency: env.WORKER_CONCURRENCY,
+    lockMs: env.WORKER_LOCK_MS,
     yahooRequestsPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
     upstream: {
       yahooBaseUrl: env.YAHOO_BASE_URL,

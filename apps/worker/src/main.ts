@@ -20,6 +20,7 @@ runMain("worker", async () => {
     connection,
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
+    lockMs: config.lockMs,
     ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
     logger,
     handlers: createJobHandlers({

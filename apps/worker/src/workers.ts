@@ -20,6 +20,11 @@ export interface WorkersOptions {
   concurrency: number;
   logger: Logger;
   handlers: JobHandlers;
+  /**
+   * How long a job's lock lasts without renewal; a worker that dies (SIGKILL, lost container) has
+   * its jobs picked up again once their locks expire.
+   */
+  lockMs?: number;
   /** Jobs started per minute per queue, across every worker process (BullMQ's limiter lives in Redis). */
   ratePerMinute?: Partial<Record<QueueName, number>>;
 }
@@ -54,6 +59,7 @@ export function createWorkers(options: WorkersOptions): Workers {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
+      ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       ...(rate ? { limiter: smoothLimiter(rate) } : {}),
       settings: {
         backoffStrategy: (attemptsMade, type) => (type === JITTERED_BACKOFF ? jitteredBackoffDelay(attemptsMade) : 0),
