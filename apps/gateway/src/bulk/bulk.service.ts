@@ -10,6 +10,8 @@ import { toYahooSymbol, type BulkStartRequest } from "./bulk-request.schema";
 
 /** Jobs added per round trip to Redis. */
 const ADD_CHUNK = 1_000;
+/** Job removals in flight at once. */
+const REMOVE_CHUNK = 10;
 
 const NOT_FOUND = () => new ApiError("NOT_FOUND", "指定されたジョブが見つかりません");
 
@@ -40,11 +42,18 @@ export function createBulkService(deps: { db: Database; queue: Queue }) {
     }
   }
 
+  /** Removes the jobs of these units, a few at a time (each removal is one round trip to Redis). */
+  async function removeJobs(batchId: string, units: readonly string[]) {
+    for (let start = 0; start < units.length; start += REMOVE_CHUNK) {
+      await Promise.all(
+        units.slice(start, start + REMOVE_CHUNK).map((unit) => deps.queue.remove(jobId(batchId, unit))),
+      );
+    }
+  }
+
   /** Takes the batch's waiting jobs off the queue; jobs already running finish. */
   async function dequeue(batchId: string) {
-    const pending = await batches.pendingUnits(batchId);
-    await Promise.all(pending.map((symbol) => deps.queue.remove(jobId(batchId, symbol))));
-    return pending;
+    await removeJobs(batchId, await batches.pendingUnits(batchId));
   }
 
   async function find(batchId: string) {
@@ -97,7 +106,7 @@ export function createBulkService(deps: { db: Database; queue: Queue }) {
       }
       const pending = await batches.pendingUnits(batchId);
       // A job a worker picked up while paused completed without work; its id must be free again.
-      await Promise.all(pending.map((symbol) => deps.queue.remove(jobId(batchId, symbol))));
+      await removeJobs(batchId, pending);
       await enqueue(batch, pending);
       return find(batchId);
     },
