@@ -5,6 +5,7 @@ import {
   JITTERED_BACKOFF,
   JOB_PAYLOAD_SCHEMAS,
   JOB_QUEUE,
+  SystemError,
   TemporaryError,
   jitteredBackoffDelay,
   type JobName,
@@ -35,6 +36,9 @@ export interface Workers {
   /** Lets in-flight jobs finish, then closes every worker. */
   close(): Promise<void>;
 }
+
+/** How long a system error (database unreachable) holds a queue before its jobs are tried again. */
+const SYSTEM_ERROR_HOLD_MS = 5_000;
 
 /**
  * A per-minute rate spread over the minute (BullMQ's limiter counts per window): a whole minute's
@@ -88,6 +92,16 @@ export function createWorkers(options: WorkersOptions): Workers {
       if (error instanceof TemporaryError && error.retryAfterMs !== undefined) {
         logger.warn("upstream rate limit, holding the queue", { queue, retry_after_ms: error.retryAfterMs });
         await worker.rateLimit(error.retryAfterMs);
+        throw Worker.RateLimitError();
+      }
+      // Kabuto itself cannot go on: hold the queue instead of burning every job's attempts.
+      if (error instanceof SystemError) {
+        logger.error("system error, holding the queue", {
+          queue,
+          error: error.message,
+          retry_in_ms: SYSTEM_ERROR_HOLD_MS,
+        });
+        await worker.rateLimit(SYSTEM_ERROR_HOLD_MS);
         throw Worker.RateLimitError();
       }
       throw error;

@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job } from "bullmq";
 
-import { PermanentError, TemporaryError, type FetchSymbolPayload, type Logger } from "@kabuto/core";
-import { upsertPriceBars, type BatchRepository, type Database } from "@kabuto/db";
+import { PermanentError, SystemError, TemporaryError, type FetchSymbolPayload, type Logger } from "@kabuto/core";
+import { isDatabaseUnavailable, upsertPriceBars, type BatchRepository, type Database } from "@kabuto/db";
 import type { YahooChartClient, YahooInterval, YahooRange } from "@kabuto/providers";
 
 import type { JobHandler } from "../job-handler";
@@ -13,19 +13,30 @@ export interface FetchSymbolDeps {
   logger: Logger;
 }
 
-/** Batch states in which a symbol's job does nothing but leave. */
-const STOPPED = new Set(["cancel_requested", "cancelled", "failed"]);
-
 /**
  * One Yahoo symbol of a batch: fetch, store in bulk, count. A permanent failure is recorded and the
  * job ends; a temporary one is rethrown so BullMQ retries it with backoff, and recorded as failed
- * only when the last attempt fails.
+ * only when the last attempt fails. A batch that is not running (paused, stopping) leaves its
+ * symbol pending. An unreachable database is a SystemError: the job is not the one to blame.
  */
 export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-symbol"> {
   return async (payload: FetchSymbolPayload, job: Job) => {
+    try {
+      return await fetchSymbol(payload, job);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        throw new SystemError(`database unreachable: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  };
+
+  async function fetchSymbol(payload: FetchSymbolPayload, job: Job) {
     const status = await deps.batches.startUnit(payload.batchId, payload.symbol);
     if (status === undefined) throw new UnrecoverableError(`batch ${payload.batchId} does not exist`);
-    if (STOPPED.has(status)) return { skipped: status };
+    if (status !== "running") return { skipped: status };
     try {
       const bars = await deps.yahoo.fetchBars({
         symbol: payload.symbol,
@@ -62,5 +73,5 @@ export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-s
       });
       throw error;
     }
-  };
+  }
 }
