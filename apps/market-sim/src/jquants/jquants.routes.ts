@@ -2,12 +2,13 @@ import { Router, type NextFunction, type Request, type Response } from "express"
 
 import type { MarketState } from "../market-state";
 import { MARKETS, SCALES, SECTORS_17, SECTORS_33 } from "../universe/sectors";
+import { marketsCalendarRoutes } from "./markets-calendar.routes";
+import { page } from "./pagination";
 
 /** J-Quants plans and their requests per minute. */
 export const JQUANTS_PLAN_LIMITS = { free: 5, light: 60, standard: 120, premium: 500 } as const;
 export type JQuantsPlan = keyof typeof JQUANTS_PLAN_LIMITS;
 
-const PAGE_SIZE = 1000;
 const SECTOR_33_NAMES = new Map(SECTORS_33.map((sector) => [sector.code, sector.name]));
 const MARGIN_NAMES = { "1": "信用", "2": "貸借", "3": "その他" } as const;
 
@@ -65,13 +66,12 @@ export function jquantsRoutes(state: MarketState, options: JQuantsOptions): Rout
         Mrgn: listing.margin,
         MrgnNm: MARGIN_NAMES[listing.margin],
       }));
-    const offset = Number(Buffer.from(String(request.query.pagination_key ?? ""), "base64url").toString() || 0);
-    const page = rows.slice(offset, offset + PAGE_SIZE);
-    const next =
-      offset + PAGE_SIZE < rows.length ? Buffer.from(String(offset + PAGE_SIZE)).toString("base64url") : undefined;
-    response.json({ data: page, ...(next ? { pagination_key: next } : {}) });
+    response.json(
+      page(rows, typeof request.query.pagination_key === "string" ? request.query.pagination_key : undefined),
+    );
   });
 
+  router.use(marketsCalendarRoutes());
   return router;
 }
 
