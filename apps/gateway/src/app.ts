@@ -18,6 +18,10 @@ import { rateLimitMiddleware } from "./http/rate-limit.middleware";
 import type { MasterSyncQueue } from "./master-sync/master-sync-queue";
 import { masterSyncRoutes } from "./master-sync/master-sync.routes";
 import { stockMasterRoutes } from "./master-sync/stock-master.routes";
+import { createHttpMetrics } from "./metrics/http-metrics";
+import { metricsRoutes } from "./metrics/metrics.routes";
+import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document";
+import { openApiRoutes } from "./openapi/openapi.routes";
 import { pricesRoutes } from "./prices/prices.routes";
 
 export interface GatewayDeps {
@@ -33,20 +37,31 @@ export interface GatewayDeps {
   onScheduleChanged: () => Promise<unknown>;
 }
 
-/** The gateway's HTTP app, without listening: tests use it directly. */
+/**
+ * The gateway's HTTP app, without listening: tests use it directly.
+ *
+ * A feature adds a route module (a `Router` factory) to the `/api` list below, behind the API key
+ * and the rate limit, and its `*.openapi.ts` paths to `src/openapi/openapi-document.ts`. Handlers
+ * may be async and throw `ApiError` (or call `validate()`): Express 5 forwards rejections to the
+ * error handler, which answers with the error body.
+ */
 export function createApp(deps: GatewayDeps): Express {
   const app = express();
+  const metrics = createHttpMetrics();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use(metrics.middleware);
   app.use(helmet());
   app.use(express.json({ limit: "1mb" }));
   app.use(healthRoutes(deps));
+  app.use(metricsRoutes(metrics.registry));
 
   const api = Router();
   api.use(apiKeyMiddleware(deps.config.auth.apiKey));
   api.use(
     rateLimitMiddleware(deps.redis, { limit: deps.config.auth.rateLimitPerMinute, prefix: deps.config.queuePrefix }),
   );
+  api.use(openApiRoutes(buildOpenApiDocument()));
   api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queue: deps.priceFetch }) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
@@ -59,7 +74,7 @@ export function createApp(deps: GatewayDeps): Express {
       jquants: { baseUrl: deps.config.upstream.jquantsBaseUrl, timeoutMs: deps.config.upstream.timeoutMs },
     }),
   );
-  app.use("/api", api);
+  app.use(API_MOUNT_PATH, api);
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

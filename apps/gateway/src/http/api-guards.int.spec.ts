@@ -27,19 +27,25 @@ const RATE_LIMITED = {
   message: "レート制限を超過しました。しばらく待って再試行してください",
 };
 
+/** The limit counts per clock minute: a run that would straddle two minutes waits for the next one. */
+async function awayFromMinuteEdge(seconds: number): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 60_000 - seconds * 1000) await new Promise((resolve) => setTimeout(resolve, 60_100 - intoMinute));
+}
+
 describe("API key and rate limit on every /api route (real Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
   const closers: (() => Promise<unknown>)[] = [];
 
-  function app(connection: Redis, env: Record<string, string> = {}) {
+  function deps(connection: Redis, env: Record<string, string> = {}) {
     const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
     const priceFetch = createPriceFetchQueue(redis.connection, redis.prefix);
     closers.push(
       () => masterSync.close(),
       () => priceFetch.close(),
     );
-    return createApp({
+    return {
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY, ...env }),
       logger: testLogger(),
       db,
@@ -47,8 +53,10 @@ describe("API key and rate limit on every /api route (real Redis)", () => {
       masterSync,
       priceFetch,
       onScheduleChanged: async () => undefined,
-    });
+    };
   }
+
+  const app = (connection: Redis, env: Record<string, string> = {}) => createApp(deps(connection, env));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -68,13 +76,40 @@ describe("API key and rate limit on every /api route (real Redis)", () => {
       (await request(gateway).get("/api/bulk/jobs").set("X-API-KEY", "wrong-key-0123456789").expect(401)).body,
     ).toEqual(UNAUTHORIZED);
     await request(gateway).get("/api/bulk/jobs").set("X-API-KEY", API_KEY).expect(200);
+    expect((await request(gateway).get("/api/nowhere").set("X-API-KEY", API_KEY).expect(404)).body).toMatchObject({
+      success: false,
+      error: "NOT_FOUND",
+    });
     await request(gateway).get("/health").expect(200);
+  });
+
+  it("no key needed when API_KEY is unset", async () => {
+    const open = createApp({
+      ...deps(redis.connection),
+      config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: `${redis.prefix}-open` }),
+    });
+    await request(open).get("/api/bulk/jobs").expect(200);
+  });
+
+  it("the 61st request in a minute at the default limit: 429 with seed 000's body and Retry-After", async () => {
+    const gateway = app(redis.connection, { QUEUE_PREFIX: `${redis.prefix}-default` });
+    await awayFromMinuteEdge(15);
+    for (let sent = 1; sent <= 60; sent++) {
+      const response = await request(gateway).get("/api/docs").set("X-API-KEY", API_KEY).expect(200);
+      expect(response.headers["ratelimit-remaining"]).toBe(String(60 - sent));
+    }
+    const refused = await request(gateway).get("/api/docs").set("X-API-KEY", API_KEY).expect(429);
+    expect(refused.body).toEqual(RATE_LIMITED);
+    expect(refused.headers["ratelimit-limit"]).toBe("60");
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60);
   });
 
   it("429 with seed 000's body and Retry-After past the limit, shared by two gateway replicas", async () => {
     const first = app(redis.connection, { RATE_LIMIT_PER_MINUTE: "3", QUEUE_PREFIX: `${redis.prefix}-limit` });
     const second = app(redis.connection, { RATE_LIMIT_PER_MINUTE: "3", QUEUE_PREFIX: `${redis.prefix}-limit` });
     const get = (gateway: typeof first) => request(gateway).get("/api/bulk/jobs").set("X-API-KEY", API_KEY);
+    await awayFromMinuteEdge(5);
     await get(first).expect(200);
     await get(second).expect(200);
     const third = await get(first).expect(200);
@@ -93,7 +128,11 @@ describe("API key and rate limit on every /api route (real Redis)", () => {
     });
     down.on("error", () => undefined);
     const response = await request(app(down)).get("/api/bulk/jobs").set("X-API-KEY", API_KEY).expect(503);
-    expect(response.body).toMatchObject({ success: false, error: "SERVICE_UNAVAILABLE" });
+    expect(response.body).toEqual({
+      success: false,
+      error: "SERVICE_UNAVAILABLE",
+      message: "一時的に利用できません (Redis に接続できません)",
+    });
     down.disconnect();
   });
 });
