@@ -9,7 +9,13 @@ describe("the OpenAPI document", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.components.securitySchemes.ApiKey).toEqual({ type: "apiKey", in: "header", name: "X-API-KEY" });
     expect(document.components.schemas.ErrorBody.required).toEqual(["success", "error", "message"]);
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/health", "/metrics", "/api/docs"]));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(["/health", "/metrics", "/api/docs", "/api/bulk/start"]),
+    );
+    expect(document.paths["/api/bulk/start"]?.post?.requestBody?.content["application/json"]?.schema).toMatchObject({
+      type: "object",
+      properties: { symbols: { type: "array" }, interval: { default: "1d" } },
+    });
   });
 
   it("adds 401, 429 and 503 to /api operations and leaves the others public", () => {

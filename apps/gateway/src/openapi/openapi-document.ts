@@ -1,3 +1,4 @@
+import { BULK_PATHS } from "../bulk/bulk.openapi";
 import { HEALTH_PATHS } from "../health/health.openapi";
 import { API_ERROR_STATUS } from "../http/api-error";
 import { METRICS_PATHS } from "../metrics/metrics.openapi";
@@ -17,7 +18,7 @@ const DOCS_PATHS: OpenApiPaths = {
 };
 
 /** Every feature's paths: a new route module adds its `*.openapi.ts` export here. */
-const FEATURE_PATHS: OpenApiPaths[] = [HEALTH_PATHS, METRICS_PATHS, DOCS_PATHS];
+const FEATURE_PATHS: OpenApiPaths[] = [HEALTH_PATHS, METRICS_PATHS, DOCS_PATHS, BULK_PATHS];
 
 const RATE_LIMIT_HEADERS = {
   "RateLimit-Limit": { description: "requests allowed per minute", schema: { type: "integer" } },
