@@ -4,3 +4,4 @@ export * from "./job-options";
 export * from "./job-payloads";
 export * from "./progress-event";
 export * from "./schedule-changed";
+export * from "./progress-channel";

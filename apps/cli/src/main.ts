@@ -1,0 +1,1 @@
+process.stdout.write("kabuto: not built yet\n");
