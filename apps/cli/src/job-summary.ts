@@ -1,0 +1,30 @@
+import type { BulkJob } from "./api-schemas";
+import { STATUS_LABEL, UNIT_LABEL, formatCount, formatDecimal } from "./format";
+
+/** The lines that close a watch: outcome, counts, records, duration, failures by class, reason. */
+export function renderJobSummary(job: BulkJob): string[] {
+  const unit = UNIT_LABEL[job.unit];
+  const summary = job.summary;
+  const total = summary?.total_symbols ?? job.progress.total;
+  const successful = summary?.successful ?? job.progress.successful;
+  const failed = summary?.failed ?? job.progress.failed;
+  const untouched = total - job.progress.processed;
+  const counts = [`成功 ${formatCount(successful)}`, `失敗 ${formatCount(failed)}`];
+  if (untouched > 0) counts.push(`未処理 ${formatCount(untouched)}`);
+  const parts = [`${STATUS_LABEL[job.status]}: ${formatCount(total)} ${unit}中 ${counts.join(" / ")}`];
+  if (summary) {
+    parts.push(`保存 ${formatCount(summary.records)} 件`, `所要 ${formatDecimal(summary.duration_seconds)} 秒`);
+  }
+  const lines = [`${job.id} ${parts.join("、")}`];
+  const classes = Object.entries(summary?.failures_by_class ?? {});
+  if (classes.length > 0) {
+    lines.push(`失敗の内訳: ${classes.map(([name, count]) => `${name} ${formatCount(count)}`).join("、")}`);
+  }
+  if (job.error) lines.push(`理由: ${job.error}`);
+  return lines;
+}
+
+/** 0 for a completed job (even with failed symbols), 1 for a failed or cancelled one. */
+export function exitCodeForStatus(status: BulkJob["status"]): number {
+  return status === "completed" ? 0 : 1;
+}
