@@ -7,6 +7,7 @@ const PROGRESS_ENV = {
   ...REDIS_ENV,
   PROGRESS_PORT: portSchema.default(3001),
   API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  PROGRESS_THROTTLE_MS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(250),
 };
 
 export type ProgressConfig = ReturnType<typeof loadProgressConfig>;
@@ -18,7 +19,9 @@ export function loadProgressConfig(source: NodeJS.ProcessEnv = process.env) {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
     redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
     http: { port: env.PROGRESS_PORT },
     auth: { apiKey: env.API_KEY },
+    throttle: { intervalMs: env.PROGRESS_THROTTLE_MS },
   };
 }

@@ -1,30 +1,41 @@
 import { createServer, type Server as HttpServer } from "node:http";
 
 import type { Redis } from "ioredis";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 
-import type { Logger } from "@kabuto/core";
+import { latestProgress, progressChannel, progressEventSchema, type Logger } from "@kabuto/core";
 
+import { apiKeyMiddleware } from "./api-key.middleware";
 import type { ProgressConfig } from "./env";
+import { PROGRESS_EVENT, isBatchRoom, parseRoomRequest, roomsOf, type RoomAck } from "./progress-rooms";
+import { ProgressThrottle } from "./progress-throttle";
 
 export interface ProgressServerDeps {
   config: ProgressConfig;
   logger: Logger;
+  /** The command connection; the server opens its own subscriber beside it. */
   redis: Redis;
 }
 
 export interface ProgressServer {
   http: HttpServer;
   io: Server;
-  /** Disconnects clients and stops accepting new ones. */
+  /** Resolves true once the subscriber listens to the progress channel, false when that failed (logged). */
+  subscribed: Promise<boolean>;
+  /** Disconnects clients, stops accepting new ones, then closes the subscriber. */
   close(): Promise<void>;
 }
 
-/** The Socket.IO server and its `GET /health`, not yet listening. */
+/**
+ * The Socket.IO server and its `GET /health`, not yet listening. Every instance subscribes to the
+ * whole progress channel and each client is connected to one instance, so each client gets each
+ * event once without a Socket.IO adapter.
+ */
 export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
+  const { config, logger, redis } = deps;
   const http = createServer((request, response) => {
     if (request.method === "GET" && request.url === "/health") {
-      deps.redis.ping().then(
+      redis.ping().then(
         () => respond(200, { status: "ok", checks: { redis: "ok" } }),
         (error: Error) => respond(503, { status: "degraded", checks: { redis: error.message } }),
       );
@@ -37,10 +48,91 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
     }
   });
   const io = new Server(http, { serveClient: false, cors: { origin: true } });
-  io.on("connection", (socket) => deps.logger.debug("client connected", { socket_id: socket.id }));
+  const throttle = new ProgressThrottle({
+    intervalMs: config.throttle.intervalMs,
+    send: (event) => io.to(roomsOf(event)).emit(PROGRESS_EVENT, event),
+    // Nothing follows a terminal event, and a later join sends it again to the whole room.
+    onForget: (batchId, finished) => finished && io.in(batchId).socketsLeave(batchId),
+  });
+
+  const subscriber = redis.duplicate();
+  subscriber.on("error", (error: Error) => logger.warn("redis subscriber error", { error: error.message }));
+  subscriber.on("message", (_channel: string, message: string) => {
+    const event = parseProgressMessage(message);
+    if (event.success) throttle.push(event.data);
+    else logger.warn("dropped an invalid progress message", { reason: event.error });
+  });
+  const subscribed = subscriber.subscribe(progressChannel(config.queuePrefix)).then(
+    () => true,
+    (error: Error) => {
+      logger.error("could not subscribe to progress events", { error: error.message });
+      return false;
+    },
+  );
+
+  io.use(apiKeyMiddleware(config.auth.apiKey));
+  io.on("connection", (socket) => {
+    logger.debug("client connected", { socket_id: socket.id });
+    socket.on("join", (payload: unknown, ack: unknown) => {
+      const request = parseRoomRequest(payload);
+      if (!request.ok) return reply(ack, request);
+      const { room } = request;
+      void socket.join(room);
+      reply(ack, { ok: true });
+      if (isBatchRoom(room)) sendCurrentState(socket, room);
+    });
+    socket.on("leave", (payload: unknown, ack: unknown) => {
+      const request = parseRoomRequest(payload);
+      if (!request.ok) return reply(ack, request);
+      void socket.leave(request.room);
+      reply(ack, { ok: true });
+    });
+  });
+
+  /**
+   * What this instance last sent for the batch is what its room has seen; without it (a batch this
+   * instance has not seen yet) the stored latest event becomes the first the room sees.
+   */
+  function sendCurrentState(socket: Socket, batchId: string): void {
+    const sent = throttle.lastSent(batchId);
+    if (sent !== undefined) {
+      socket.emit(PROGRESS_EVENT, sent);
+      return;
+    }
+    latestProgress(redis, config.queuePrefix, batchId).then(
+      (latest) => {
+        if (latest !== null && throttle.seed(latest)) io.to(batchId).emit(PROGRESS_EVENT, latest);
+      },
+      (error: Error) => logger.warn("could not read the latest progress", { batch_id: batchId, error: error.message }),
+    );
+  }
+
   return {
     http,
     io,
-    close: () => new Promise((resolve) => io.close(() => resolve())),
+    subscribed,
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await subscriber.quit().catch(() => subscriber.disconnect());
+      throttle.close();
+    },
   };
+}
+
+function parseProgressMessage(message: string) {
+  try {
+    const parsed = progressEventSchema.safeParse(JSON.parse(message));
+    return parsed.success
+      ? { success: true as const, data: parsed.data }
+      : {
+          success: false as const,
+          error: parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; "),
+        };
+  } catch {
+    return { success: false as const, error: "not JSON" };
+  }
+}
+
+function reply(ack: unknown, answer: RoomAck): void {
+  if (typeof ack === "function") ack(answer);
 }
