@@ -3,7 +3,7 @@ import { z } from "zod";
 import { COMMON_ENV, defaultLogFormat, parseEnv, portSchema } from "@kabuto/core";
 
 import { faultsSchema } from "./faults/faults";
-import { JQUANTS_PLAN_LIMITS, type JQuantsPlan } from "./jquants/jquants.routes";
+import { JQUANTS_PLAN_LIMITS, type JQuantsPlan } from "./jquants/plans";
 
 const jsonFaults = z.string().transform((text, context) => {
   try {

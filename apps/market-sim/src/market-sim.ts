@@ -7,7 +7,8 @@ import { closeServer, listen } from "@kabuto/core";
 
 import { requestCounter } from "./admin/request-counter";
 import { faultInjector, faultsSchema, type Faults } from "./faults/faults";
-import { JQUANTS_PLAN_LIMITS, jquantsRoutes, type JQuantsPlan } from "./jquants/jquants.routes";
+import { jquantsRoutes } from "./jquants/jquants.routes";
+import { JQUANTS_PLAN_LIMITS, type JQuantsPlan } from "./jquants/plans";
 import { dataJXls } from "./jpx/data-j.xls";
 import { createMarketState } from "./market-state";
 import { chartRoutes } from "./yahoo/chart.routes";
@@ -87,7 +88,7 @@ export function createMarketSim(options: MarketSimOptions): Express {
     response.type("application/vnd.ms-excel").send(xls.file);
   });
   app.use(chartRoutes(state));
-  app.use(jquantsRoutes(state, { keys, blockMs: options.jquantsBlockMs ?? 5 * 60_000 }));
+  app.use(jquantsRoutes(state, { keys, blockMs: options.jquantsBlockMs ?? 5 * 60_000, secret: `sim-${options.seed}` }));
   return app;
 }
 

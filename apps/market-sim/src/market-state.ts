@@ -1,33 +1,55 @@
 import { shiftTradingDays, tradingDaysBetween } from "./calendar/tse-calendar";
-import { priceSeries, type DailyBar, type PriceColumns } from "./prices/price-series";
+import { createPriceBook, type DailyBar } from "./prices/price-series";
 import type { Listing } from "./universe/listing";
 import { createUniverse, listingsOn } from "./universe/universe";
 
 /** Years of price history every listing has before the first simulated day. */
 const HISTORY_YEARS = 10;
+/** Trading days the simulation can advance past its first day. */
+const FUTURE_DAYS = 260;
 
-const orNull = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? null : value);
-
-/** The simulated market: a universe, a calendar position ("day") and lazily made price series. */
+/** The simulated market: a universe, a calendar position ("day") and lazily made prices. */
 export function createMarketState(options: { seed: number; baseDate: string }) {
   const universe = createUniverse(options.seed);
   const byCode = new Map(universe.map((listing) => [listing.code, listing]));
   const firstDate = `${Number(options.baseDate.slice(0, 4)) - HISTORY_YEARS}${options.baseDate.slice(4)}`;
-  const lastDate = shiftTradingDays(options.baseDate, 260);
-  const days = tradingDaysBetween(firstDate, lastDate);
-  const series = new Map<string, PriceColumns>();
+  const days = tradingDaysBetween(firstDate, shiftTradingDays(options.baseDate, FUTURE_DAYS));
+  const baseIndex = sortedIndex(days, options.baseDate);
+  const prices = createPriceBook(options.seed, days.length);
   let day = 0;
 
-  const dateOf = (simulatedDay: number) => shiftTradingDays(options.baseDate, simulatedDay);
+  /** Index in `days` of simulated day `simulatedDay` (0 = the base date). */
+  const indexOfDay = (simulatedDay: number) => Math.min(baseIndex + simulatedDay, days.length - 1);
+  const todayIndex = () => indexOfDay(day);
+  /** The simulated day of a past or present trading date (every date before the base date is day 0). */
+  const dayOfIndex = (index: number) => Math.max(0, index - baseIndex);
+
+  /** The trading-day indexes a listing traded on: from its listing to its last day or today. */
+  function life(listing: Listing): { first: number; last: number } {
+    const first = listing.listedFrom > 0 ? indexOfDay(listing.listedFrom) : 0;
+    const end = Number.isFinite(listing.delistedFrom) ? indexOfDay(listing.delistedFrom) : Infinity;
+    return { first, last: Math.min(todayIndex(), end - 1) };
+  }
+
+  function barsBetween(listing: Listing, from: string, to: string): DailyBar[] {
+    const { first, last } = life(listing);
+    const start = Math.max(first, sortedIndex(days, from));
+    const end = Math.min(last, sortedIndex(days, shiftTradingDays(to, 1)) - 1);
+    const bars: DailyBar[] = [];
+    for (let index = start; index <= end; index++) bars.push(prices.bar(listing.code, index, days[index]!));
+    return bars;
+  }
 
   return {
     seed: options.seed,
+    /** Every trading date of the simulation, past and future, oldest first. */
+    calendar: days as readonly string[],
     get day() {
       return day;
     },
     /** The simulated trading date ("today"). */
     get today() {
-      return dateOf(day);
+      return days[todayIndex()]!;
     },
     advanceDay() {
       day += 1;
@@ -35,35 +57,39 @@ export function createMarketState(options: { seed: number; baseDate: string }) {
     reset() {
       day = 0;
     },
+    /** Listings trading today. */
     listings: () => listingsOn(universe, day),
+    /** A listing trading today. */
     listing(code: string): Listing | undefined {
       const listing = byCode.get(code);
       return listing && listingsOn([listing], day)[0];
     },
-    /** Bars from `from` to today (both included), within the listing's life. */
-    bars(listing: Listing, from: string): DailyBar[] {
-      let columns = series.get(listing.code);
-      if (!columns) {
-        columns = priceSeries(options.seed, listing.code, days.length);
-        series.set(listing.code, columns);
-      }
-      const listedOn = listing.listedFrom > 0 ? dateOf(listing.listedFrom) : from;
-      const first = sortedIndex(days, listedOn > from ? listedOn : from);
-      const last = sortedIndex(days, shiftTradingDays(dateOf(day), 1));
-      const bars: DailyBar[] = [];
-      for (let index = first; index < last; index++) {
-        bars.push({
-          date: days[index]!,
-          open: orNull(columns.open[index]),
-          high: orNull(columns.high[index]),
-          low: orNull(columns.low[index]),
-          close: orNull(columns.close[index]),
-          volume: orNull(columns.volume[index]),
-          dividend: columns.dividend[index] ?? 0,
-          split: columns.split[index] ?? 1,
-        });
-      }
-      return bars;
+    /** A listing that has traded by today, delisted or not (J-Quants keeps the history of both). */
+    everListed(code: string): Listing | undefined {
+      const listing = byCode.get(code);
+      return listing && listing.listedFrom <= day ? listing : undefined;
+    },
+    /** Trading dates from `from` to `to` (both included), none after today. */
+    tradingDates(from: string, to: string): string[] {
+      const end = Math.min(todayIndex(), sortedIndex(days, shiftTradingDays(to, 1)) - 1);
+      return days.slice(sortedIndex(days, from), end + 1);
+    },
+    /** A listing's bars from `from` to `to` (default today), both included, within its life. */
+    bars(listing: Listing, from: string, to = days[todayIndex()]!): DailyBar[] {
+      return barsBetween(listing, from, to);
+    },
+    /** Every listing trading on `date` with its bar; none when it is not a trading day up to today. */
+    barsOn(date: string): { listing: Listing; bar: DailyBar }[] {
+      const index = sortedIndex(days, date);
+      if (days[index] !== date || index > todayIndex()) return [];
+      return listingsOn(universe, dayOfIndex(index)).map((listing) => ({
+        listing,
+        bar: prices.bar(listing.code, index, date),
+      }));
+    },
+    /** What multiplies a price of `date` to put it on today's share count (J-Quants' Adj*): 1 without later splits. */
+    splitAdjustment(code: string, date: string): number {
+      return prices.sharesAfter(code, sortedIndex(days, date)) / prices.sharesAfter(code, todayIndex());
     },
   };
 }

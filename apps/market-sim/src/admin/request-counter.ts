@@ -6,11 +6,13 @@ export function requestCounter() {
   const endpoint = (path: string) =>
     path.startsWith("/v8/finance/chart/")
       ? "yahoo:/v8/finance/chart"
-      : path.startsWith("/v2/")
-        ? `jquants:${path}`
-        : path.endsWith(".xls")
-          ? "jpx:data_j.xls"
-          : path;
+      : path.startsWith("/__bulk/")
+        ? "jquants:bulk-download"
+        : path.startsWith("/v2/")
+          ? `jquants:${path}`
+          : path.endsWith(".xls")
+            ? "jpx:data_j.xls"
+            : path;
   return {
     middleware(request: Request, _response: Response, next: NextFunction) {
       const key = endpoint(request.path);

@@ -2,12 +2,14 @@ import { Router, type NextFunction, type Request, type Response } from "express"
 
 import type { MarketState } from "../market-state";
 import { MARKETS, SCALES, SECTORS_17, SECTORS_33 } from "../universe/sectors";
+import { barsDailyRoutes } from "./bars-daily.routes";
+import { bulkRoutes } from "./bulk.routes";
+import { indicesRoutes } from "./indices.routes";
+import { investorTypesRoutes } from "./investor-types.routes";
+import { jquantsCode } from "./jquants-query";
 import { marketsCalendarRoutes } from "./markets-calendar.routes";
 import { page } from "./pagination";
-
-/** J-Quants plans and their requests per minute. */
-export const JQUANTS_PLAN_LIMITS = { free: 5, light: 60, standard: 120, premium: 500 } as const;
-export type JQuantsPlan = keyof typeof JQUANTS_PLAN_LIMITS;
+import { JQUANTS_PLAN_LIMITS, type JQuantsPlan } from "./plans";
 
 const SECTOR_33_NAMES = new Map(SECTORS_33.map((sector) => [sector.code, sector.name]));
 const MARGIN_NAMES = { "1": "信用", "2": "貸借", "3": "その他" } as const;
@@ -17,6 +19,8 @@ export interface JQuantsOptions {
   keys: Map<string, JQuantsPlan>;
   /** How long a key that went far over its limit stays blocked. */
   blockMs: number;
+  /** Signs bulk download URLs. */
+  secret: string;
 }
 
 /** J-Quants API v2 under /v2: `x-api-key`, per-plan limits, `{data, pagination_key}` pages. */
@@ -43,6 +47,7 @@ export function jquantsRoutes(state: MarketState, options: JQuantsOptions): Rout
       response.status(429).set("Retry-After", String(retryAfter)).json({ message: "Rate limit exceeded" });
       return;
     }
+    response.locals.plan = plan;
     next();
   });
 
@@ -72,10 +77,9 @@ export function jquantsRoutes(state: MarketState, options: JQuantsOptions): Rout
   });
 
   router.use(marketsCalendarRoutes());
+  router.use(barsDailyRoutes(state));
+  router.use(indicesRoutes(state));
+  router.use(investorTypesRoutes(state));
+  router.use(bulkRoutes(state, options.secret));
   return router;
-}
-
-/** J-Quants' 5-character code: 4-character codes get a trailing 0. */
-export function jquantsCode(code: string): string {
-  return code.length === 4 ? `${code}0` : code;
 }
