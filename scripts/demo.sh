@@ -33,11 +33,14 @@ node -e '
 
 echo
 echo "Kabuto is running against the market simulator ($YAHOO_BASE_URL); service logs: .data/demo-stack.log"
-node scripts/demo-steps.mjs "http://127.0.0.1:${PORT:-3000}"
+export KABUTO_URL="http://127.0.0.1:${PORT:-3000}" KABUTO_PROGRESS_URL="http://127.0.0.1:${PROGRESS_PORT:-3001}"
+outcome=0
+npx kabuto sync && npx kabuto fetch --all --period 1y || outcome=$?
 echo
-echo "Dashboard: http://127.0.0.1:${PORT:-3000}/  (the web dashboard arrives with issue 6; the API is live now)"
+echo "Dashboard: http://127.0.0.1:${PORT:-3000}/"
 echo "Progress:  http://127.0.0.1:${PROGRESS_PORT:-3001}  (Socket.IO)"
 if [[ -n "${KABUTO_DEMO_KEEP_RUNNING:-}" ]]; then
   echo "Ctrl-C stops everything."
   wait $stack
 fi
+exit $outcome
