@@ -1,5 +1,5 @@
-import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
-import { batchRepository, createDatabase } from "@kabuto/db";
+import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
+import { batchProgressPublisher, batchRepository, createDatabase } from "@kabuto/db";
 import { YahooChartClient } from "@kabuto/providers";
 
 import { loadWorkerConfig } from "./env";
@@ -16,6 +16,12 @@ runMain("worker", async () => {
   const connection = createRedis(config.redisUrl, "worker");
   connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
 
+  const progress = batchProgressPublisher({
+    pool: db.pool,
+    publish: (event) => publishProgress(connection, config.queuePrefix, event),
+    onError: (error) => logger.warn("progress event not published", { error: String(error) }),
+  });
+
   const workers = createWorkers({
     connection,
     prefix: config.queuePrefix,
@@ -28,11 +34,13 @@ runMain("worker", async () => {
         db,
         batches: batchRepository(db.prisma, db.pool),
         yahoo: new YahooChartClient({ baseUrl: config.upstream.yahooBaseUrl, timeoutMs: config.upstream.timeoutMs }),
+        progress,
         logger,
       },
       masterSync: createMasterSyncService({
         db,
         logger,
+        publish: (event) => publishProgress(connection, config.queuePrefix, event),
         sources: createListingSources({ prisma: db.prisma, ...config.upstream, encryptionKey: config.encryptionKey }),
       }),
     }),
@@ -40,6 +48,7 @@ runMain("worker", async () => {
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "workers", run: () => workers.close() },
+    { name: "progress events", run: () => progress.flush() },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => connection.quit() },
   ]);

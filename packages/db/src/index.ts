@@ -1,3 +1,4 @@
+export * from "./batches/batch-progress";
 export * from "./batches/batch.repository";
 export * from "./client";
 export * from "./companies/company-listing.repository";

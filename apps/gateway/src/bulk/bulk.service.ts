@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Queue } from "bullmq";
 
 import { DEFAULT_JOB_OPTIONS, JOB, QUEUE, jobId, type FetchSymbolPayload } from "@kabuto/core";
-import { batchRepository, type BatchExecution, type Database } from "@kabuto/db";
+import { batchRepository, type BatchExecution, type BatchProgressPublisher, type Database } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
 import { toYahooSymbol, type BulkStartRequest } from "./bulk-request.schema";
@@ -16,7 +16,7 @@ const REMOVE_CHUNK = 10;
 const NOT_FOUND = () => new ApiError("NOT_FOUND", "指定されたジョブが見つかりません");
 
 /** Starts, pauses, resumes and stops bulk price fetches: batch state in PostgreSQL, one job per symbol. */
-export function createBulkService(deps: { db: Database; queue: Queue }) {
+export function createBulkService(deps: { db: Database; queue: Queue; progress: BatchProgressPublisher }) {
   const { prisma } = deps.db;
   const batches = batchRepository(prisma, deps.db.pool);
 
@@ -87,6 +87,7 @@ export function createBulkService(deps: { db: Database; queue: Queue }) {
         units: symbols,
       });
       await enqueue(batch, symbols);
+      await deps.progress.changed(batch.id, { statusChanged: true });
       return batch;
     },
 
@@ -95,6 +96,7 @@ export function createBulkService(deps: { db: Database; queue: Queue }) {
       if (!(await batches.transition(batchId, ["queued", "running"], "paused"))) {
         throw new ApiError("CONFLICT", "実行中のジョブだけを一時停止できます");
       }
+      await deps.progress.changed(batchId, { statusChanged: true });
       await dequeue(batchId);
       return find(batchId);
     },
@@ -108,6 +110,7 @@ export function createBulkService(deps: { db: Database; queue: Queue }) {
       // A job a worker picked up while paused completed without work; its id must be free again.
       await removeJobs(batchId, pending);
       await enqueue(batch, pending);
+      await deps.progress.changed(batchId, { statusChanged: true });
       return find(batchId);
     },
 
@@ -119,6 +122,7 @@ export function createBulkService(deps: { db: Database; queue: Queue }) {
       const stopped = await find(batchId);
       await dequeue(batchId);
       await batches.cancelPending(batchId);
+      await deps.progress.changed(batchId, { statusChanged: true });
       return stopped;
     },
   };

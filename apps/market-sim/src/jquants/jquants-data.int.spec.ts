@@ -226,7 +226,7 @@ describe("simulated J-Quants v2 market data (real HTTP on 127.0.0.1)", () => {
             Buffer.from(await (await fetch(`${server.jquantsBaseUrl}${path}`, { headers })).arrayBuffer()),
           ),
         );
-        expect(mine.equals(theirs)).toBe(true);
+        expect(mine!.equals(theirs!)).toBe(true);
       }
     } finally {
       await other.close();

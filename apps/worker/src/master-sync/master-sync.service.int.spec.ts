@@ -47,6 +47,7 @@ describe("master sync failures leave companies unchanged (real PostgreSQL, real 
     createMasterSyncService({
       db,
       logger: testLogger(),
+      publish: async () => undefined,
       sources: createListingSources({
         prisma: db.prisma,
         jpxListUrl: `${baseUrl}/data_j.xls`,

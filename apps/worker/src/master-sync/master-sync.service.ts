@@ -1,5 +1,5 @@
-import { type Logger, type SyncMasterPayload } from "@kabuto/core";
-import { applyListingSnapshot, type Database, type ListingChanges } from "@kabuto/db";
+import { type BatchStatus, type Logger, type SyncMasterPayload } from "@kabuto/core";
+import { applyListingSnapshot, type Database, type ListingChanges, type PublishProgress } from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
 
 import type { ListingSource } from "./listing-sources";
@@ -8,6 +8,29 @@ export interface MasterSyncServiceDeps {
   db: Database;
   logger: Logger;
   sources: Record<SyncMasterPayload["source"], ListingSource>;
+  /** Where the run's progress events go (the "master-sync" room of the progress service). */
+  publish: PublishProgress;
+}
+
+/** A master sync run as a progress event: one unit of work, the whole listing. */
+function masterSyncEvent(runId: number, status: BatchStatus, companies: number) {
+  const done = status === "completed" || status === "failed";
+  return {
+    batch_id: `master-sync-${runId}`,
+    status,
+    unit: "companies" as const,
+    progress: {
+      total: companies,
+      processed: done ? companies : 0,
+      successful: status === "completed" ? companies : 0,
+      failed: 0,
+      percentage: done ? 100 : 0,
+    },
+    current_processing: [],
+    estimated_completion: null,
+    throughput: { stocks_per_minute: 0, records_per_minute: 0 },
+    emitted_at: new Date().toISOString(),
+  };
 }
 
 /**
@@ -16,6 +39,10 @@ export interface MasterSyncServiceDeps {
  */
 export function createMasterSyncService(deps: MasterSyncServiceDeps) {
   const { prisma, pool } = deps.db;
+  const publish = (runId: number, status: BatchStatus, companies = 0) =>
+    deps
+      .publish(masterSyncEvent(runId, status, companies))
+      .catch((error: unknown) => deps.logger.warn("progress event not published", { error: String(error) }));
 
   return {
     async run(payload: SyncMasterPayload): Promise<ListingChanges> {
@@ -24,6 +51,7 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
         where: { id: payload.runId },
         data: { status: "running", startedAt: new Date() },
       });
+      await publish(payload.runId, "running");
       try {
         const snapshot = await deps.sources[payload.source]();
         const changes = await applyListingSnapshot(
@@ -39,6 +67,7 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
           where: { jobName: "master_sync" },
           data: { lastStatus: "completed", lastCount: changes.total },
         });
+        await publish(payload.runId, "completed", changes.total);
         logger.info("master sync completed", { ...changes, reference_date: snapshot.referenceDate });
         return changes;
       } catch (error) {
@@ -48,6 +77,7 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
           data: { status: "failed", error: message, completedAt: new Date() },
         });
         await prisma.syncSchedule.updateMany({ where: { jobName: "master_sync" }, data: { lastStatus: "failed" } });
+        await publish(payload.runId, "failed");
         logger.error("master sync failed", { error: message });
         throw error;
       }

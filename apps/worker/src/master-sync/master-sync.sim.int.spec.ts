@@ -29,6 +29,7 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
     const service = createMasterSyncService({
       db,
       logger: testLogger(),
+      publish: async () => undefined,
       sources: createListingSources({
         prisma: db.prisma,
         jpxListUrl: sim.jpxListUrl,
@@ -71,7 +72,7 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
     });
     const gone = await db.prisma.company.findUniqueOrThrow({ where: { code: removed[0]! } });
     expect(gone.isActive).toBe(false);
-  });
+  }, 90_000);
 
   it("reaches the same normal form from J-Quants, with English names", async () => {
     await dataSourceRepository(db.prisma).saveCredentials("jquants", {

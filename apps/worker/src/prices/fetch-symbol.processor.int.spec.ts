@@ -2,8 +2,18 @@ import { createServer, type Server } from "node:http";
 
 import { Queue, QueueEvents } from "bullmq";
 
-import { DEFAULT_JOB_OPTIONS, JOB, QUEUE, jobId, listen } from "@kabuto/core";
-import { batchRepository, type BatchRepository } from "@kabuto/db";
+import {
+  DEFAULT_JOB_OPTIONS,
+  JOB,
+  QUEUE,
+  jobId,
+  latestProgress,
+  listen,
+  progressChannel,
+  publishProgress,
+  type ProgressEvent,
+} from "@kabuto/core";
+import { batchProgressPublisher, batchRepository, type BatchRepository } from "@kabuto/db";
 import { YahooChartClient } from "@kabuto/providers";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
@@ -42,6 +52,8 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
   let eventsConnection: TestRedis["connection"];
   let workers: Workers;
   let batches: BatchRepository;
+  let subscriber: TestRedis["connection"];
+  const published: ProgressEvent[] = [];
   const flaky = new Map<string, number>();
   const rateLimited = new Set<string>();
 
@@ -73,9 +85,19 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
       baseUrl: `http://127.0.0.1:${await listen(server, 0, "127.0.0.1")}`,
       timeoutMs: 2000,
     });
+    subscriber = redis.connection.duplicate();
+    await subscriber.subscribe(progressChannel(redis.prefix));
+    subscriber.on("message", (_channel: string, message: string) => published.push(JSON.parse(message)));
+    const progress = batchProgressPublisher({
+      pool: db.pool,
+      publish: (event) => publishProgress(redis.connection, redis.prefix, event),
+      onError: (error) => {
+        throw error;
+      },
+    });
     const unused = async () => undefined;
     const handlers: JobHandlers = {
-      [JOB.FETCH_SYMBOL]: fetchSymbolProcessor({ db, batches, yahoo, logger: testLogger() }),
+      [JOB.FETCH_SYMBOL]: fetchSymbolProcessor({ db, batches, yahoo, progress, logger: testLogger() }),
       [JOB.FETCH_DATE]: unused,
       [JOB.SYNC_MASTER]: unused,
     };
@@ -94,6 +116,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
 
   afterAll(async () => {
     await workers.close();
+    await subscriber.quit();
     await events.close();
     await eventsConnection.quit();
     await queue.close();
@@ -152,5 +175,20 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
     });
     expect(held).toMatchObject({ status: "completed", recordsInserted: 3 });
     expect(rateLimited.size).toBe(0);
+
+    // progress: published in order, throttled, ending with exactly one terminal event
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const processed = published.map((event) => event.progress.processed);
+    expect(processed).toEqual([...processed].sort((a, b) => a - b));
+    expect(published.filter((event) => event.status === "completed")).toHaveLength(1);
+    expect(published.at(-1)).toMatchObject({
+      batch_id: "job-e2e",
+      status: "completed",
+      unit: "symbols",
+      progress: { total: 21, processed: 21, successful: 20, failed: 1, percentage: 100 },
+      estimated_completion: null,
+    });
+    expect(published.length).toBeLessThan(21 * 2);
+    expect(await latestProgress(redis.connection, redis.prefix, "job-e2e")).toEqual(published.at(-1));
   });
 });

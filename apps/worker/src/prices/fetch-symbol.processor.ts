@@ -1,7 +1,14 @@
 import { UnrecoverableError, type Job } from "bullmq";
 
 import { PermanentError, SystemError, TemporaryError, type FetchSymbolPayload, type Logger } from "@kabuto/core";
-import { isDatabaseUnavailable, upsertPriceBars, type BatchRepository, type Database } from "@kabuto/db";
+import {
+  isDatabaseUnavailable,
+  upsertPriceBars,
+  type BatchProgressPublisher,
+  type BatchRepository,
+  type Database,
+  type UnitOutcome,
+} from "@kabuto/db";
 import type { YahooChartClient, YahooInterval, YahooRange } from "@kabuto/providers";
 
 import type { JobHandler } from "../job-handler";
@@ -10,6 +17,7 @@ export interface FetchSymbolDeps {
   db: Database;
   batches: BatchRepository;
   yahoo: YahooChartClient;
+  progress: BatchProgressPublisher;
   logger: Logger;
 }
 
@@ -37,6 +45,7 @@ export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-s
     const status = await deps.batches.startUnit(payload.batchId, payload.symbol);
     if (status === undefined) throw new UnrecoverableError(`batch ${payload.batchId} does not exist`);
     if (status !== "running") return { skipped: status };
+    void deps.progress.changed(payload.batchId);
     try {
       const bars = await deps.yahoo.fetchBars({
         symbol: payload.symbol,
@@ -44,26 +53,18 @@ export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-s
         range: (payload.period ?? "1mo") as YahooRange,
       });
       const records = await upsertPriceBars(deps.db.pool, bars);
-      await deps.batches.finishUnit(payload.batchId, payload.symbol, { status: "completed", records });
+      await finish(payload, { status: "completed", records });
       return { records };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentError) {
-        await deps.batches.finishUnit(payload.batchId, payload.symbol, {
-          status: "failed",
-          errorClass: "permanent",
-          message,
-        });
+        await finish(payload, { status: "failed", errorClass: "permanent", message });
         throw new UnrecoverableError(message);
       }
       const rateLimited = error instanceof TemporaryError && error.retryAfterMs !== undefined;
       const lastAttempt = !rateLimited && job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (lastAttempt) {
-        await deps.batches.finishUnit(payload.batchId, payload.symbol, {
-          status: "failed",
-          errorClass: "temporary",
-          message,
-        });
+        await finish(payload, { status: "failed", errorClass: "temporary", message });
       }
       deps.logger.warn("symbol fetch failed", {
         batch_id: payload.batchId,
@@ -73,5 +74,10 @@ export function fetchSymbolProcessor(deps: FetchSymbolDeps): JobHandler<"fetch-s
       });
       throw error;
     }
+  }
+
+  async function finish(payload: FetchSymbolPayload, outcome: UnitOutcome) {
+    const counters = await deps.batches.finishUnit(payload.batchId, payload.symbol, outcome);
+    void deps.progress.changed(payload.batchId, { statusChanged: counters?.status !== "running" });
   }
 }
