@@ -3,8 +3,8 @@ import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
 
-import { createSecretBox, type Logger } from "@kabuto/core";
-import type { Database } from "@kabuto/db";
+import { createSecretBox, publishProgress, type Logger } from "@kabuto/core";
+import { batchProgressPublisher, type Database } from "@kabuto/db";
 
 import { bulkRoutes } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
@@ -62,7 +62,12 @@ export function createApp(deps: GatewayDeps): Express {
     rateLimitMiddleware(deps.redis, { limit: deps.config.auth.rateLimitPerMinute, prefix: deps.config.queuePrefix }),
   );
   api.use(openApiRoutes(buildOpenApiDocument()));
-  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queue: deps.priceFetch }) }));
+  const progress = batchProgressPublisher({
+    pool: deps.db.pool,
+    publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
+    onError: (error) => deps.logger.warn("progress event not published", { error: String(error) }),
+  });
+  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queue: deps.priceFetch, progress }) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
   api.use(companiesRoutes(deps));
