@@ -28,10 +28,16 @@ export class ApiRequestError extends Error {
 /** The gateway could not be reached at all. */
 export class GatewayUnreachableError extends CliError {
   constructor(baseUrl: string, cause: unknown) {
-    const reason = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : "";
-    super(`ゲートウェイに接続できません: ${baseUrl} (${reason}); --url か KABUTO_URL を確認してください`);
+    super(`ゲートウェイに接続できません: ${baseUrl} (${describe(cause)}); --url か KABUTO_URL を確認してください`);
     this.name = "GatewayUnreachableError";
   }
+}
+
+/** fetch's own message is "fetch failed": the reason is in its cause, whose message may be empty (AggregateError). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as (Error & { code?: string }) | undefined;
+  return cause?.message || cause?.code || error.message;
 }
 
 export interface BulkStartBody {

@@ -6,6 +6,7 @@ import { GLOBAL_HELP, noPositionals, parseCommandArgs, validateOptions } from ".
 import { CliError, EXIT } from "../cli-error";
 import { formatCount, formatDecimal } from "../format";
 import { createProgressView } from "../progress-view";
+import { retryTransient } from "../transient-error";
 import { commandContext, print, type Command, type CommandContext } from "./command";
 
 const SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
@@ -63,7 +64,7 @@ async function waitForSync(context: CommandContext, run: SyncRun): Promise<numbe
   };
   try {
     for (let frame = 0; ; frame += 1) {
-      const status = await api.syncStatus(20);
+      const status = await retryTransient(() => api.syncStatus(20), deps.clock, SYNC_POLL_MS);
       const current = status.history.find((candidate) => candidate.id === run.id);
       if (!current) throw new CliError(`マスタ同期 #${run.id} が履歴に見つかりません`);
       if (current.status === "completed" || current.status === "failed") {
