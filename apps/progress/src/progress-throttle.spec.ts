@@ -51,6 +51,16 @@ describe("ProgressThrottle", () => {
     expect(sent).toEqual(["b1/running:1", "b1/running:3", "b1/running:4"]);
   });
 
+  it("keeps the interval against the clock when its timer fires early", () => {
+    throttle.push(event("running", 1));
+    throttle.push(event("running", 2));
+    jest.setSystemTime(Date.now() - 5);
+    jest.advanceTimersByTime(250);
+    expect(sent).toEqual(["b1/running:1"]);
+    jest.advanceTimersByTime(5);
+    expect(sent).toEqual(["b1/running:1", "b1/running:2"]);
+  });
+
   it("never goes backwards within a status, nor repeats an event, but follows a status change", () => {
     throttle.push(event("running", 5));
     jest.advanceTimersByTime(300);

@@ -127,6 +127,12 @@ export class ProgressThrottle {
   }
 
   private flush(batch: BatchState): void {
+    // Timers may fire a few milliseconds early against the wall clock the interval is kept in.
+    const wait = batch.lastSentAt + this.options.intervalMs - Date.now();
+    if (wait > 0) {
+      batch.timer = setTimeout(() => this.flush(batch), wait);
+      return;
+    }
     batch.timer = undefined;
     const event = batch.pending;
     batch.pending = undefined;

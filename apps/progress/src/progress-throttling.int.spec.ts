@@ -28,8 +28,9 @@ describe("throttling at the default 250 ms (real Redis)", () => {
   });
 
   it("turns 1,000 events in about a second into one per 250 ms window, the newest last", async () => {
-    const arrivals: number[] = [];
-    client.socket.on("progress", () => arrivals.push(Date.now()));
+    // Timed where the server sends: on a busy machine the client may read several frames at once.
+    const sentAt: number[] = [];
+    progress.server.io.sockets.sockets.get(client.socket.id!)!.onAnyOutgoing(() => sentAt.push(Date.now()));
     await client.join("busy");
     const started = Date.now();
     for (let burst = 0; burst < 10; burst++) {
@@ -40,15 +41,18 @@ describe("throttling at the default 250 ms (real Redis)", () => {
       );
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (burst + 1) * 100 - Date.now())));
     }
+    const publishing = Date.now() - started;
     await client.waitFor((event) => event.progress.processed === 1_000);
     const sent = client.received.length;
     await publishProgress(redis.connection, redis.prefix, progressEvent("busy", "completed", 1_000));
     await client.waitFor(isTerminalProgress);
 
-    const elapsed = arrivals[sent - 1]! - arrivals[0]!;
-    expect(sent).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 1);
+    expect(sentAt).toHaveLength(sent + 1);
     expect(sent).toBeGreaterThanOrEqual(3);
-    for (let index = 1; index < sent; index++) expect(arrivals[index]! - arrivals[index - 1]!).toBeGreaterThan(150);
+    expect(sent).toBeLessThanOrEqual(Math.ceil(publishing / 250) + 1);
+    // Exactly 250 ms apart in the throttle (see its unit test); here the process may be preempted
+    // between sending and timing, so two in one window pass but three would not.
+    for (let index = 2; index < sent; index++) expect(sentAt[index]! - sentAt[index - 2]!).toBeGreaterThanOrEqual(250);
     expect(summary(client.received[sent - 1]!)).toBe("busy/running:1000");
     expect(client.received.slice(sent).map(summary)).toEqual(["busy/completed:1000"]);
   });
