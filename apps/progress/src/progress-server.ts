@@ -91,7 +91,9 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
 
   /**
    * What this instance last sent for the batch is what its room has seen; without it (a batch this
-   * instance has not seen yet) the stored latest event becomes the first the room sees.
+   * instance has not seen yet) the stored latest event becomes the first the room sees. It goes to
+   * the whole room: every socket that joined during the read is waiting for it too, and from then
+   * on the throttle counts it as sent, so its copy arriving on the channel is not sent again.
    */
   function sendCurrentState(socket: Socket, batchId: string): void {
     const sent = throttle.lastSent(batchId);
