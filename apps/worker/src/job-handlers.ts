@@ -1,21 +1,17 @@
-import { UnrecoverableError } from "bullmq";
-
 import type { JobHandlers } from "./job-handler";
 import { masterSyncProcessor } from "./master-sync/master-sync.processor";
 import type { MasterSyncService } from "./master-sync/master-sync.service";
+import { fetchDateProcessor, type FetchDateDeps } from "./prices/fetch-date.processor";
 import { fetchSymbolProcessor, type FetchSymbolDeps } from "./prices/fetch-symbol.processor";
 
-function notYetImplemented(what: string, issue: number) {
-  return async () => {
-    throw new UnrecoverableError(`${what} is not implemented yet (issue ${issue})`);
-  };
-}
-
 /** The handler of each job name. */
-export function createJobHandlers(services: { masterSync: MasterSyncService; prices: FetchSymbolDeps }): JobHandlers {
+export function createJobHandlers(services: {
+  masterSync: MasterSyncService;
+  prices: FetchSymbolDeps & FetchDateDeps;
+}): JobHandlers {
   return {
     "fetch-symbol": fetchSymbolProcessor(services.prices),
-    "fetch-date": notYetImplemented("J-Quants price fetch", 5),
+    "fetch-date": fetchDateProcessor(services.prices),
     "sync-master": masterSyncProcessor(services.masterSync),
   };
 }

@@ -4,8 +4,10 @@ import { YahooChartClient } from "@kabuto/providers";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
+import { jquantsClientSource } from "./jquants-client-source";
 import { createListingSources } from "./master-sync/listing-sources";
 import { createMasterSyncService } from "./master-sync/master-sync.service";
+import { systemErrorPauses } from "./prices/system-error-pauses";
 import { createWorkers } from "./workers";
 
 runMain("worker", async () => {
@@ -22,6 +24,7 @@ runMain("worker", async () => {
     onError: (error) => logger.warn("progress event not published", { error: String(error) }),
   });
 
+  const batches = batchRepository(db.prisma, db.pool);
   const workers = createWorkers({
     connection,
     prefix: config.queuePrefix,
@@ -32,9 +35,16 @@ runMain("worker", async () => {
     handlers: createJobHandlers({
       prices: {
         db,
-        batches: batchRepository(db.prisma, db.pool),
+        batches,
         yahoo: new YahooChartClient({ baseUrl: config.upstream.yahooBaseUrl, timeoutMs: config.upstream.timeoutMs }),
+        jquants: jquantsClientSource({
+          prisma: db.prisma,
+          ...config.upstream,
+          encryptionKey: config.encryptionKey,
+          gate: { redis: connection, prefix: config.queuePrefix },
+        }),
         progress,
+        pauses: systemErrorPauses({ batches, progress, logger }),
         logger,
       },
       masterSync: createMasterSyncService({

@@ -8,6 +8,7 @@ import {
   SystemError,
   TemporaryError,
   jitteredBackoffDelay,
+  smoothLimiter,
   type JobName,
   type Logger,
   type QueueName,
@@ -39,16 +40,6 @@ export interface Workers {
 
 /** How long a system error (database unreachable) holds a queue before its jobs are tried again. */
 const SYSTEM_ERROR_HOLD_MS = 5_000;
-
-/**
- * A per-minute rate spread over the minute (BullMQ's limiter counts per window): a whole minute's
- * allowance at once would burst into an upstream's own window and draw 429s.
- */
-export function smoothLimiter(perMinute: number): { max: number; duration: number } {
-  return perMinute >= 60
-    ? { max: Math.floor(perMinute / 60), duration: 1_000 }
-    : { max: 1, duration: Math.ceil(60_000 / perMinute) };
-}
 
 /**
  * Starts one BullMQ worker per queue that has handlers. Each job's payload is validated against its

@@ -1,12 +1,8 @@
-import {
-  PermanentError,
-  createSecretBox,
-  type CompanyListingSnapshot,
-  type MasterSource,
-  type SecretBox,
-} from "@kabuto/core";
-import { dataSourceRepository, type PrismaClient } from "@kabuto/db";
-import { JQuantsClient, JpxClient } from "@kabuto/providers";
+import type { CompanyListingSnapshot, MasterSource } from "@kabuto/core";
+import type { PrismaClient } from "@kabuto/db";
+import { JpxClient } from "@kabuto/providers";
+
+import { jquantsClientSource } from "../jquants-client-source";
 
 /** Fetches the whole listed-company master from one source. */
 export type ListingSource = () => Promise<CompanyListingSnapshot>;
@@ -22,22 +18,10 @@ export interface ListingSourcesOptions {
 
 /** The listing source of each master source; J-Quants' key is read (and decrypted) per sync. */
 export function createListingSources(options: ListingSourcesOptions): Record<MasterSource, ListingSource> {
-  const secretBox: SecretBox | undefined = options.encryptionKey ? createSecretBox(options.encryptionKey) : undefined;
   const jpx = new JpxClient({ listUrl: options.jpxListUrl, timeoutMs: options.timeoutMs });
+  const jquants = jquantsClientSource(options);
   return {
     jpx: () => jpx.fetchListing(),
-    jquants: async () => {
-      const credentials = await dataSourceRepository(options.prisma).credentials("jquants");
-      if (!credentials)
-        throw new PermanentError("no J-Quants API key is set: save one with PUT /api/v1/data-sources/jquants");
-      if (!secretBox)
-        throw new PermanentError("ENCRYPTION_KEY is not set, so the stored J-Quants API key cannot be read");
-      const apiKey = secretBox.open(credentials.sealedApiKey);
-      return new JQuantsClient({
-        baseUrl: options.jquantsBaseUrl,
-        apiKey,
-        timeoutMs: options.timeoutMs,
-      }).fetchListing();
-    },
+    jquants: async () => (await jquants()).fetchListing(),
   };
 }

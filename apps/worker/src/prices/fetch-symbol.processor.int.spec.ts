@@ -20,6 +20,7 @@ import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, typ
 import type { JobHandlers } from "../job-handler";
 import { createWorkers, type Workers } from "../workers";
 import { fetchSymbolProcessor } from "./fetch-symbol.processor";
+import { systemErrorPauses } from "./system-error-pauses";
 
 const DAY = 86_400;
 const FIRST = 1_763_942_400;
@@ -97,7 +98,14 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
     });
     const unused = async () => undefined;
     const handlers: JobHandlers = {
-      [JOB.FETCH_SYMBOL]: fetchSymbolProcessor({ db, batches, yahoo, progress, logger: testLogger() }),
+      [JOB.FETCH_SYMBOL]: fetchSymbolProcessor({
+        db,
+        batches,
+        yahoo,
+        progress,
+        pauses: systemErrorPauses({ batches, progress, logger: testLogger() }),
+        logger: testLogger(),
+      }),
       [JOB.FETCH_DATE]: unused,
       [JOB.SYNC_MASTER]: unused,
     };

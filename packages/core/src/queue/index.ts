@@ -5,3 +5,4 @@ export * from "./job-payloads";
 export * from "./progress-event";
 export * from "./schedule-changed";
 export * from "./progress-channel";
+export * from "./rate-gate";

@@ -25,6 +25,12 @@ export const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 24 * 3600, count: 50_000 },
     removeOnFail: { age: 7 * 24 * 3600 },
   },
+  [QUEUE.JQUANTS_FETCH]: {
+    attempts: 6,
+    backoff: { type: JITTERED_BACKOFF },
+    removeOnComplete: { age: 24 * 3600, count: 50_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  },
   [QUEUE.MASTER_SYNC]: {
     attempts: 1,
     removeOnComplete: { age: 7 * 24 * 3600 },

@@ -1,7 +1,9 @@
 /** Every BullMQ queue Kabuto uses. No queue name is written anywhere else. */
 export const QUEUE = {
-  /** Price fetch units: one job per (batch, symbol) for Yahoo, per (batch, date) for J-Quants. */
+  /** Yahoo price fetches: one job per (batch, symbol). */
   PRICE_FETCH: "price-fetch",
+  /** J-Quants price fetches: one job per (batch, trading date), the whole market each; its own queue so a 429 holds only J-Quants. */
+  JQUANTS_FETCH: "jquants-fetch",
   /** Listed-company master syncs; one at a time. */
   MASTER_SYNC: "master-sync",
 } as const;
@@ -20,7 +22,7 @@ export type JobName = (typeof JOB)[keyof typeof JOB];
 /** The queue each job name is added to. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JOB.FETCH_SYMBOL]: QUEUE.PRICE_FETCH,
-  [JOB.FETCH_DATE]: QUEUE.PRICE_FETCH,
+  [JOB.FETCH_DATE]: QUEUE.JQUANTS_FETCH,
   [JOB.SYNC_MASTER]: QUEUE.MASTER_SYNC,
 };
 

@@ -63,4 +63,24 @@ describe("batch repository (real PostgreSQL)", () => {
       records: 200n,
     });
   });
+
+  it("ends a stop whose last unit was between two attempts, and gives a paused unit back", async () => {
+    await create("job-d", ["1301.T", "1332.T"]);
+    await batches.startUnit("job-d", "1301.T");
+    await batches.startUnit("job-d", "1332.T");
+    await batches.transition("job-d", ["running"], "cancel_requested");
+    await batches.cancelPending("job-d");
+    await batches.finishUnit("job-d", "1301.T", { status: "completed", records: 1 });
+    expect((await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-d" } })).status).toBe(
+      "cancel_requested",
+    );
+    await batches.cancelUnit("job-d", "1332.T");
+    expect((await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-d" } })).status).toBe("cancelled");
+
+    await create("job-e", ["1301.T"]);
+    await batches.startUnit("job-e", "1301.T");
+    await batches.transition("job-e", ["running"], "paused");
+    await batches.releaseUnit("job-e", "1301.T");
+    expect(await batches.pendingUnits("job-e")).toEqual(["1301.T"]);
+  });
 });

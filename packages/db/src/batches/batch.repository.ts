@@ -18,6 +18,8 @@ export interface NewBatch {
   period: string | null;
   /** The units of work: symbols (Yahoo) or trading dates (J-Quants), already de-duplicated. */
   units: readonly string[];
+  /** J-Quants: the symbols to keep from each date's whole market; none given = every one. */
+  symbols?: readonly string[];
 }
 
 /** How one unit ended. */
@@ -82,6 +84,7 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
             interval: batch.interval,
             period: batch.period,
             total: batch.units.length,
+            symbols: [...(batch.symbols ?? [])],
           },
         });
         await tx.$executeRaw`
@@ -113,6 +116,34 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
       return rows[0]?.status ?? undefined;
     },
 
+    /**
+     * A job that found its batch paused gives its unit back: a unit left "processing" by an
+     * earlier attempt (a retry, a 429) becomes pending again, so resume enqueues it.
+     */
+    async releaseUnit(batchId: string, unit: string): Promise<void> {
+      await prisma.batchExecutionDetail.updateMany({
+        where: { batchId, symbol: unit, status: "processing" },
+        data: { status: "pending" },
+      });
+    },
+
+    /**
+     * A job that found its batch stopping cancels its unit; the batch is cancelled once no unit is
+     * in flight. Without this a unit between two attempts would hold the batch in cancel_requested.
+     */
+    async cancelUnit(batchId: string, unit: string): Promise<void> {
+      await pool.query(
+        `WITH cancelled AS (
+           UPDATE batch_execution_details SET status = 'cancelled'
+           WHERE batch_id = $1 AND symbol = $2 AND status IN ('pending', 'processing')
+         )
+         UPDATE batch_executions SET status = 'cancelled', finished_at = now(), updated_at = now()
+         WHERE id = $1 AND status = 'cancel_requested' AND NOT EXISTS (
+           SELECT 1 FROM batch_execution_details WHERE batch_id = $1 AND status = 'processing' AND symbol <> $2)`,
+        [batchId, unit],
+      );
+    },
+
     /** Units still waiting (for pause, resume and stop). */
     async pendingUnits(batchId: string): Promise<string[]> {
       const rows = await prisma.batchExecutionDetail.findMany({
@@ -131,9 +162,33 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
     ): Promise<boolean> {
       const { count } = await prisma.batchExecution.updateMany({
         where: { id: batchId, status: { in: [...from] } },
-        data: { status: to, ...(to === "cancelled" ? { finishedAt: new Date() } : {}) },
+        data: {
+          status: to,
+          ...(to === "cancelled" ? { finishedAt: new Date() } : {}),
+          ...(to === "running" || to === "queued" ? { error: null } : {}),
+        },
       });
       return count === 1;
+    },
+
+    /**
+     * Kabuto itself cannot go on (the database was unreachable): an active batch is paused with
+     * the reason, for a person to resume once it is fixed; false when it was not active.
+     */
+    async pauseForSystemError(batchId: string, reason: string): Promise<boolean> {
+      const { count } = await prisma.batchExecution.updateMany({
+        where: { id: batchId, status: { in: ["queued", "running"] } },
+        data: { status: "paused", error: reason },
+      });
+      return count === 1;
+    },
+
+    /** J-Quants: the symbols one date stored; the batch keeps the most seen in one date. */
+    async recordSymbolCount(batchId: string, symbols: number): Promise<void> {
+      await pool.query(
+        "UPDATE batch_executions SET symbol_count = GREATEST(symbol_count, $2), updated_at = now() WHERE id = $1",
+        [batchId, symbols],
+      );
     },
 
     /** Stop: the units not started are cancelled; the batch is cancelled once none is in flight. */

@@ -3,8 +3,9 @@ import { z } from "zod";
 
 import { PermanentError, TemporaryError } from "@kabuto/core";
 
-import type { CompanyListingSnapshot } from "@kabuto/core";
+import type { CompanyListingSnapshot, PriceBarRow } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
+import { jquantsDailyBarSchema, priceBarFromJQuants } from "./jquants-daily-bar";
 import { listingFromJQuants } from "./jquants-master.mapper";
 import { jquantsMasterRowSchema } from "./jquants-master.schema";
 
@@ -14,9 +15,15 @@ export interface JQuantsClientOptions {
   apiKey: string;
   timeoutMs?: number;
   http?: AxiosInstance;
+  /** Waits for the fleet's turn before each request (the plan's per-minute limit, shared through Redis). */
+  beforeRequest?: () => Promise<void>;
 }
 
 const pageSchema = z.object({ data: z.array(z.unknown()), pagination_key: z.string().nullish() });
+
+const calendarRowSchema = z.object({ Date: z.string(), HolDiv: z.string() });
+/** HolDiv: 1 a trading day, 2 a half-day session; 0 and 3 are closed for equities. */
+const TRADING_DAY_KINDS = new Set(["1", "2"]);
 
 /** Safety net against a server that keeps answering with a pagination key. */
 const MAX_PAGES = 10_000;
@@ -60,6 +67,18 @@ export class JQuantsClient {
     return { referenceDate: listings[0]!.referenceDate, listings };
   }
 
+  /** The whole market's daily bars on one trading date, every page, as Kabuto stores them. */
+  async fetchDailyBars(date: string): Promise<PriceBarRow[]> {
+    const rows = await this.getAll("/equities/bars/daily", { date }, jquantsDailyBarSchema);
+    return rows.map(priceBarFromJQuants);
+  }
+
+  /** TSE trading dates from `from` to `to` (YYYY-MM-DD, both included), by J-Quants' calendar. */
+  async tradingDates(from: string, to: string): Promise<string[]> {
+    const rows = await this.getAll("/markets/calendar", { from, to }, calendarRowSchema);
+    return rows.filter((row) => TRADING_DAY_KINDS.has(row.HolDiv)).map((row) => row.Date);
+  }
+
   /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */
   async validateKey(): Promise<void> {
     await this.getPage("/equities/master", { code: "72030" });
@@ -67,6 +86,7 @@ export class JQuantsClient {
 
   private async getPage(path: string, params: Record<string, string>) {
     let data: unknown;
+    await this.options.beforeRequest?.();
     try {
       const response = await this.http.get<unknown>(`${this.options.baseUrl}${path}`, {
         params,

@@ -1,4 +1,4 @@
-import { smoothLimiter } from "./workers";
+import { smoothLimiter } from "./rate-gate";
 
 describe("smoothLimiter", () => {
   it("spreads a per-minute rate over one-second windows", () => {

@@ -1,0 +1,34 @@
+import type { Redis } from "ioredis";
+
+/**
+ * A per-minute rate spread over the minute as `max` per `duration` ms: a whole minute's allowance
+ * at once would burst into an upstream's own window and draw 429s.
+ */
+export function smoothLimiter(perMinute: number): { max: number; duration: number } {
+  return perMinute >= 60
+    ? { max: Math.floor(perMinute / 60), duration: 1_000 }
+    : { max: 1, duration: Math.ceil(60_000 / perMinute) };
+}
+
+const TAKE = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return count`;
+
+/**
+ * A request gate shared by every process through Redis: `acquire()` resolves when this request
+ * fits the rate (smoothLimiter's windows, counted in one Redis key per window), waiting for the
+ * next window otherwise. For upstreams whose limit counts requests, not jobs (J-Quants' pages).
+ */
+export function redisRateGate(redis: Redis, key: string, perMinute: number) {
+  const { max, duration } = smoothLimiter(perMinute);
+  return async function acquire(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const window = Math.floor(now / duration);
+      const count = Number(await redis.eval(TAKE, 1, `${key}:${window}`, duration * 2));
+      if (count <= max) return;
+      await new Promise((resolve) => setTimeout(resolve, (window + 1) * duration - now + Math.random() * 20));
+    }
+  };
+}
