@@ -9,6 +9,7 @@ import { batchProgressPublisher, type Database } from "@kabuto/db";
 import { bulkRoutes } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
 import { companiesRoutes } from "./companies/companies.routes";
+import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
 import type { GatewayConfig } from "./env";
 import { healthRoutes } from "./health/health.routes";
@@ -55,6 +56,12 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(express.json({ limit: "1mb" }));
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(metrics.registry));
+  app.use(
+    dashboardRoutes({
+      progressPublicUrl: deps.config.dashboard.progressPublicUrl,
+      apiKeyRequired: deps.config.auth.apiKey !== undefined,
+    }),
+  );
 
   const api = Router();
   api.use(apiKeyMiddleware(deps.config.auth.apiKey));

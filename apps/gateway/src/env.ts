@@ -8,6 +8,7 @@ import {
   UPSTREAM_ENV,
   decodeEncryptionKey,
   defaultLogFormat,
+  httpUrlSchema,
   parseEnv,
   portSchema,
 } from "@kabuto/core";
@@ -21,6 +22,7 @@ const GATEWAY_ENV = {
   PORT: portSchema.default(3000),
   API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive("must be a positive whole number").default(60),
+  PROGRESS_PUBLIC_URL: httpUrlSchema.optional(),
 };
 
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
@@ -38,5 +40,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
     http: { port: env.PORT },
     auth: { apiKey: env.API_KEY, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
+    /** Where browsers reach the progress service; unset: the page's host name, port 3001. */
+    dashboard: { progressPublicUrl: env.PROGRESS_PUBLIC_URL },
   };
 }

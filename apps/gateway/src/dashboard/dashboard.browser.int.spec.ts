@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
+
+import { startTestGateway, type TestGateway } from "../testing/test-gateway";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOT = path.resolve(__dirname, "../../../../.data/screenshots/dashboard.png");
+const API_KEY = "browser-test-key-0123456789";
+/** About 60 listings in the simulated master: a job that finishes in seconds. */
+const MARKET = "REIT・インフラファンド等";
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`dashboard browser test skipped: ${CHROMIUM} is missing (Debian package: apt-get install -y chromium)`);
+}
+
+/** A port nothing listens on: the page's progress service is unreachable, so it must poll. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+(haveChromium ? describe : describe.skip)("the dashboard in headless Chromium against the simulator", () => {
+  jest.setTimeout(90_000);
+  let sim: MarketSim;
+  let gateway: TestGateway;
+  let baseUrl: string;
+  let browser: BrowserContext | undefined;
+  let server: Server | undefined;
+  let profile: string;
+
+  beforeAll(async () => {
+    profile = mkdtempSync(path.join(tmpdir(), "kabuto-chromium-"));
+    sim = await startMarketSim({ seed: 11 });
+    // A fresh profile each run; Playwright takes it as launchPersistentContext's argument, not as --user-data-dir.
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      viewport: { width: 1280, height: 900 },
+      locale: "ja-JP",
+      timeout: 20_000,
+    });
+    gateway = await startTestGateway({
+      API_KEY,
+      RATE_LIMIT_PER_MINUTE: "100000",
+      PROGRESS_PUBLIC_URL: `http://127.0.0.1:${await closedPort()}`,
+    });
+    await Promise.all([
+      gateway.startWorker(sim, { WORKER_CONCURRENCY: "16" }),
+      // The simulator builds its xls once a day (seconds on a busy machine): before the sync, not during it.
+      fetch(sim.jpxListUrl).then((response) => response.arrayBuffer()),
+    ]);
+    const listening = createServer(gateway.app);
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server!.close(resolve));
+    }
+    await gateway?.close();
+    await sim?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("syncs the master, runs jobs started by clicking to 100 % without going back, groups failures, draws a chart", async () => {
+    const page = await browser!.newPage();
+    const outside: string[] = [];
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname === "127.0.0.1") return route.continue();
+      outside.push(url.href);
+      return route.abort();
+    });
+
+    await page.goto(baseUrl);
+    await enterApiKey(page, "wrong-key-wrong-key-wrong");
+    await expectText(page, "#api-key-error", "APIキーが正しくありません");
+    await enterApiKey(page, API_KEY);
+    await expectText(page, "#ds-status", "有効");
+    await expectText(page, "#ds-schedule", "毎日 11:30 (JST)");
+    await expectText(page, "#live-status", "定期取得で更新中");
+    expect(await page.isVisible("#bulk-symbols")).toBe(false);
+
+    await page.getByRole("button", { name: "今すぐ同期" }).click();
+    await expectText(page, "#ds-monitor-title", "同期が完了しました", 40_000);
+    const active = await gateway.db.prisma.company.count({ where: { isActive: true } });
+    expect(await page.textContent("#ds-count")).toBe(`${active.toLocaleString("ja-JP")} 社`);
+    await page.getByRole("button", { name: "実行履歴を見る" }).click();
+    await expectText(page, "#ds-history-rows tr:first-child", "成功");
+
+    const listed = await gateway.db.prisma.company.findMany({
+      where: { isActive: true },
+      take: 3,
+      orderBy: { code: "asc" },
+    });
+    await page.getByLabel("銘柄コードを指定").check();
+    await page
+      .getByLabel("銘柄コード（空白・カンマ・改行区切り）")
+      .fill(`${listed.map((company) => company.code).join(" ")}, 0001`);
+    await page.getByRole("button", { name: "取得を開始" }).click();
+    await expectText(page, "#job-status", "完了", 30_000);
+    expect(await page.textContent("#job-processed")).toBe("4 / 4");
+    await expectText(page, "#job-failures", "恒久的エラー: 1 件");
+
+    await page.getByLabel("銘柄マスタから").check();
+    const listings = await gateway.db.prisma.company.count({ where: { isActive: true, marketName: MARKET } });
+    expect(listings).toBeGreaterThanOrEqual(20);
+    await page.locator("#bulk-market").selectOption({ label: MARKET });
+    await expectText(page, "#bulk-target-count", `対象: ${listings} 銘柄`);
+    await page.locator("#bulk-period").selectOption("1mo");
+    // Every value the bar shows, with the job it belongs to, recorded in the page: it must never go down.
+    await page.evaluate(`(() => {
+      const bar = document.getElementById("job-progress");
+      const title = document.getElementById("job-title");
+      window.seenProgress = [];
+      new MutationObserver(() => window.seenProgress.push([title.textContent, Number(bar.getAttribute("aria-valuenow"))]))
+        .observe(bar, { attributeFilter: ["aria-valuenow"] });
+    })()`);
+    const firstJob = await page.textContent("#job-title");
+    await page.getByRole("button", { name: "取得を開始" }).click();
+
+    await page.locator("#job-title").filter({ hasNotText: firstJob! }).waitFor();
+    const job = (await page.textContent("#job-title"))!;
+    await expectText(page, "#job-percent", "100.0 %", 40_000);
+    await expectText(page, "#job-status", "完了");
+    expect(await page.getAttribute("#job-progress", "aria-valuenow")).toBe("100");
+    expect(await page.textContent("#job-processed")).toBe(`${listings} / ${listings}`);
+    const seen = ((await page.evaluate("window.seenProgress")) as [string, number][])
+      .filter(([title]) => title === job)
+      .map(([, value]) => value);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    await expectText(page, "#job-list", "完了");
+
+    const symbol = await gateway.db.prisma.priceBar.findFirstOrThrow({
+      where: { symbol: { notIn: listed.map((company) => `${company.code}.T`) } },
+      orderBy: { symbol: "asc" },
+    });
+    const bars = await gateway.db.prisma.priceBar.count({ where: { symbol: symbol.symbol, interval: "1d" } });
+    await page.locator("#chart-code").fill(symbol.symbol.replace(/\.T$/, ""));
+    await page.getByRole("button", { name: "表示", exact: true }).click();
+    await expectText(page, "#chart-summary", `${symbol.symbol}：${bars} 本`);
+    expect(await page.getAttribute("#chart-canvas", "aria-label")).toContain("ローソク足チャート");
+
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    console.warn(`dashboard screenshot: ${SCREENSHOT}`);
+
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+async function enterApiKey(page: Page, key: string) {
+  const dialog = page.getByRole("dialog", { name: "APIキーの入力" });
+  await dialog.waitFor({ state: "visible" });
+  await dialog.getByLabel("APIキー").fill(key);
+  await dialog.getByRole("button", { name: "保存" }).click();
+}
+
+async function expectText(page: Page, selector: string, text: string, timeout = 10_000) {
+  await page.locator(selector).filter({ hasText: text }).first().waitFor({ timeout });
+}
