@@ -1,4 +1,4 @@
-import { shiftTradingDays, tradingDaysBetween } from "./calendar/tse-calendar";
+import { shiftTradingDays, tradingDaysBetween } from "@kabuto/core";
 import { createPriceBook, type DailyBar } from "./prices/price-series";
 import type { Listing } from "./universe/listing";
 import { createUniverse, listingsOn } from "./universe/universe";

@@ -8,3 +8,4 @@ export * from "./redis";
 export * from "./run-main";
 export * from "./secret-box";
 export * from "./shutdown";
+export * from "./calendar/tse-calendar";

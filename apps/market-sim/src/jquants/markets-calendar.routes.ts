@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 
-import { isTradingDay } from "../calendar/tse-calendar";
+import { isTradingDay } from "@kabuto/core";
 
 const query = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),

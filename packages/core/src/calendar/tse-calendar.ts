@@ -92,3 +92,10 @@ export function tradingDaysBetween(from: string, to: string): string[] {
   }
   return days;
 }
+
+const TOKYO_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" });
+
+/** The date in Tokyo of an instant, "YYYY-MM-DD". */
+export function tokyoDate(at: Date): string {
+  return TOKYO_DATE.format(at);
+}

@@ -1,4 +1,4 @@
-import { isTradingDay, nationalHolidays, shiftTradingDays, tradingDaysBetween } from "./tse-calendar";
+import { isTradingDay, nationalHolidays, shiftTradingDays, tokyoDate, tradingDaysBetween } from "./tse-calendar";
 
 describe("TSE calendar", () => {
   it("knows 2026's holidays, equinoxes and substitute days", () => {
@@ -34,5 +34,14 @@ describe("TSE calendar", () => {
       "2027-01-04",
       "2027-01-05",
     ]);
+  });
+});
+
+describe("tokyoDate", () => {
+  it("is the date in Tokyo, not in UTC", () => {
+    // 2026-06-05 (Friday) 23:30 UTC is already Saturday in Tokyo
+    expect(tokyoDate(new Date("2026-06-05T23:30:00Z"))).toBe("2026-06-06");
+    expect(isTradingDay(tokyoDate(new Date("2026-06-05T23:30:00Z")))).toBe(false);
+    expect(tokyoDate(new Date("2026-06-07T15:30:00Z"))).toBe("2026-06-08");
   });
 });
