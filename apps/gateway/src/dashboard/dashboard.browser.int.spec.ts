@@ -169,7 +169,12 @@ async function closedPort(): Promise<number> {
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    console.warn(`dashboard screenshot: ${SCREENSHOT}`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-mobile.png"), fullPage: true });
+    console.warn(
+      `dashboard screenshots: ${SCREENSHOT} (1280 px wide) and ${SCREENSHOT.replace(/\.png$/, "-mobile.png")} (390 px)`,
+    );
 
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -94,8 +94,11 @@ export function drawCandles(canvas, bars, options) {
   context.textAlign = "center";
   bars.forEach((bar, index) => {
     if (index % labelEvery !== 0) return;
+    const label = dateLabel(bar.ts, options.intraday);
+    const half = context.measureText(label).width / 2;
+    const labelX = Math.min(Math.max(x(index), half + 2), PADDING.left + plotWidth - half);
     context.fillStyle = color("--muted");
-    context.fillText(dateLabel(bar.ts, options.intraday), x(index), height - PADDING.bottom + 8);
+    context.fillText(label, labelX, height - PADDING.bottom + 8);
   });
   context.textAlign = "start";
 
