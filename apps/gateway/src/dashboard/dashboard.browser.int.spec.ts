@@ -7,6 +7,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
+import { spawnApp, testServers, type SpawnedApp } from "@kabuto/testkit";
 
 import { startTestGateway, type TestGateway } from "../testing/test-gateway";
 
@@ -21,8 +22,8 @@ if (!haveChromium) {
   console.warn(`dashboard browser test skipped: ${CHROMIUM} is missing (Debian package: apt-get install -y chromium)`);
 }
 
-/** A port nothing listens on: the page's progress service is unreachable, so it must poll. */
-async function closedPort(): Promise<number> {
+/** A port nothing listens on yet: the progress service's, known before the gateway is built. */
+async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as AddressInfo;
@@ -38,6 +39,12 @@ async function closedPort(): Promise<number> {
   let browser: BrowserContext | undefined;
   let server: Server | undefined;
   let profile: string;
+  let progress: SpawnedApp | undefined;
+  let progressPort: number;
+  /** While true, the browser cannot reach the progress service: the page must poll. */
+  let progressBlocked = true;
+  /** Requests that tried to leave the machine: there must be none. */
+  const outside: string[] = [];
 
   beforeAll(async () => {
     profile = mkdtempSync(path.join(tmpdir(), "kabuto-chromium-"));
@@ -58,12 +65,20 @@ async function closedPort(): Promise<number> {
       locale: "ja-JP",
       timeout: 20_000,
     });
+    progressPort = await freePort();
     gateway = await startTestGateway({
       API_KEY,
       RATE_LIMIT_PER_MINUTE: "100000",
-      PROGRESS_PUBLIC_URL: `http://127.0.0.1:${await closedPort()}`,
+      PROGRESS_PUBLIC_URL: `http://127.0.0.1:${progressPort}`,
+    });
+    progress = spawnApp("progress", {
+      REDIS_URL: testServers().redisUrl,
+      QUEUE_PREFIX: gateway.redis.prefix,
+      API_KEY,
+      PROGRESS_PORT: String(progressPort),
     });
     await Promise.all([
+      progress.waitFor(/progress listening/),
       gateway.startWorker(sim, { WORKER_CONCURRENCY: "16" }),
       // The simulator builds its xls once a day (seconds on a busy machine): before the sync, not during it.
       fetch(sim.jpxListUrl).then((response) => response.arrayBuffer()),
@@ -72,10 +87,22 @@ async function closedPort(): Promise<number> {
     server = listening;
     await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+    await browser.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.hostname !== "127.0.0.1") {
+        outside.push(url.href);
+        return route.abort();
+      }
+      return progressBlocked && url.port === String(progressPort) ? route.abort() : route.continue();
+    });
   });
 
   afterAll(async () => {
     await browser?.close();
+    if (progress && progress.process.exitCode === null) {
+      progress.process.kill("SIGTERM");
+      await progress.exited();
+    }
     if (server) {
       server.closeAllConnections();
       await new Promise((resolve) => server!.close(resolve));
@@ -85,17 +112,10 @@ async function closedPort(): Promise<number> {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  it("syncs the master, runs jobs started by clicking to 100 % without going back, groups failures, draws a chart", async () => {
+  it("without the progress service: syncs the master, runs jobs started by clicking to 100 % by polling, never going back, groups failures, draws a chart", async () => {
     const page = await browser!.newPage();
-    const outside: string[] = [];
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
-    await page.route("**/*", (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === "127.0.0.1") return route.continue();
-      outside.push(url.href);
-      return route.abort();
-    });
 
     await page.goto(baseUrl);
     await enterApiKey(page, "wrong-key-wrong-key-wrong");
@@ -176,6 +196,48 @@ async function closedPort(): Promise<number> {
       `dashboard screenshots: ${SCREENSHOT} (1280 px wide) and ${SCREENSHOT.replace(/\.png$/, "-mobile.png")} (390 px)`,
     );
 
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("with the progress service: follows a job over Socket.IO, the key reused from localStorage", async () => {
+    progressBlocked = false;
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    const framesForJob: string[] = [];
+    page.on("websocket", (socket) =>
+      socket.on("framereceived", ({ payload }) => {
+        if (typeof payload === "string" && payload.includes('"progress"')) framesForJob.push(payload);
+      }),
+    );
+
+    await page.goto(baseUrl);
+    await expectText(page, "#live-status", "リアルタイム更新中");
+    expect(await page.isVisible("#api-key-dialog")).toBe(false);
+    // Only events carry records per minute and the symbols in flight: record what the page shows.
+    await page.evaluate(`(() => {
+      window.liveTexts = [];
+      const record = () => window.liveTexts.push(
+        document.getElementById("job-throughput").textContent + " | " + document.getElementById("job-current").textContent);
+      for (const id of ["job-throughput", "job-current"]) {
+        new MutationObserver(record).observe(document.getElementById(id), { childList: true, characterData: true, subtree: true });
+      }
+    })()`);
+
+    const codes = (
+      await gateway.db.prisma.company.findMany({ where: { isActive: true, marketName: "グロース" }, take: 200 })
+    ).map((company) => company.code);
+    await page.getByLabel("銘柄コードを指定").check();
+    await page.getByLabel("銘柄コード（空白・カンマ・改行区切り）").fill(codes.join("\n"));
+    await page.getByRole("button", { name: "取得を開始" }).click();
+    await expectText(page, "#job-processed", `${codes.length} / ${codes.length}`, 40_000);
+    await expectText(page, "#job-status", "完了");
+    const jobId = (await page.textContent("#job-title"))!.match(/job-[\w-]+/)![0];
+
+    expect(framesForJob.some((frame) => frame.includes(jobId))).toBe(true);
+    const texts = (await page.evaluate("window.liveTexts")) as string[];
+    expect(texts.some((text) => text.includes("件/分"))).toBe(true);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
