@@ -8,6 +8,7 @@ import { batchProgressPublisher, type Database } from "@kabuto/db";
 
 import { bulkRoutes } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
+import { createPriceFetchQueue } from "./bulk/price-fetch-queue";
 import { companiesRoutes } from "./companies/companies.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
@@ -32,7 +33,7 @@ export interface GatewayDeps {
   /** A producer connection: fails fast when Redis is down. */
   redis: Redis;
   masterSync: MasterSyncQueue;
-  /** The price-fetch queue bulk jobs are added to. */
+  /** The Yahoo price queue bulk jobs are added to (J-Quants' is made here, on `redis`). */
   priceFetch: Queue;
   /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
   onScheduleChanged: () => Promise<unknown>;
@@ -74,7 +75,11 @@ export function createApp(deps: GatewayDeps): Express {
     publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
     onError: (error) => deps.logger.warn("progress event not published", { error: String(error) }),
   });
-  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queue: deps.priceFetch, progress }) }));
+  const queues = {
+    yahoo: deps.priceFetch,
+    jquants: createPriceFetchQueue(deps.redis, deps.config.queuePrefix, "jquants"),
+  };
+  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queues, progress }) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
   api.use(companiesRoutes(deps));

@@ -1,5 +1,6 @@
 export * from "./batches/batch-progress";
 export * from "./batches/batch.repository";
+export * from "./batches/price-batch";
 export * from "./client";
 export * from "./companies/company-listing.repository";
 export * from "./data-sources/data-source.repository";

@@ -23,7 +23,8 @@ export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<
     ...(ended
       ? {
           summary: {
-            total_symbols: batch.total,
+            total_symbols: batch.unit === "dates" ? batch.symbolCount : batch.total,
+            ...(batch.unit === "dates" ? { total_dates: batch.total } : {}),
             successful: batch.successful,
             failed: batch.failed,
             records: Number(batch.records),

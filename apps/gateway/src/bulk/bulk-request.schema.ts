@@ -42,14 +42,14 @@ export const bulkStartSchema = z
         path: [],
       });
     }
-    const unservable = unservableRange(body.interval, body.period);
-    if (unservable) context.addIssue({ code: "custom", message: unservable, path: [] });
-    if (body.provider === "jquants") {
+    if (body.provider === "jquants" && body.interval !== "1d") {
       context.addIssue({
         code: "custom",
-        message: "provider 'jquants' の一括取得はまだ使えません (issue 5)",
+        message: "provider 'jquants' は日足 ('interval': '1d') だけを取得できます",
         path: [],
       });
     }
+    const unservable = body.provider === "yahoo" ? unservableRange(body.interval, body.period) : undefined;
+    if (unservable) context.addIssue({ code: "custom", message: unservable, path: [] });
   });
 export type BulkStartRequest = z.infer<typeof bulkStartSchema>;

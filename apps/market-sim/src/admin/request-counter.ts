@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 
-/** Requests served per endpoint, for tests and benchmarks. */
+/** Requests served per endpoint (and, as "<endpoint> 429", those refused for rate), for tests and benchmarks. */
 export function requestCounter() {
   const counts = new Map<string, number>();
   const endpoint = (path: string) =>
@@ -14,9 +14,14 @@ export function requestCounter() {
             ? "jpx:data_j.xls"
             : path;
   return {
-    middleware(request: Request, _response: Response, next: NextFunction) {
+    middleware(request: Request, response: Response, next: NextFunction) {
       const key = endpoint(request.path);
-      if (!key.startsWith("/__admin") && key !== "/health") counts.set(key, (counts.get(key) ?? 0) + 1);
+      if (!key.startsWith("/__admin") && key !== "/health") {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        response.on("finish", () => {
+          if (response.statusCode === 429) counts.set(`${key} 429`, (counts.get(`${key} 429`) ?? 0) + 1);
+        });
+      }
       next();
     },
     snapshot: () => Object.fromEntries([...counts.entries()].sort()),

@@ -33,8 +33,9 @@ export function barsDailyRoutes(state: MarketState): Router {
       return jquantsError(response, 400, "This API requires at least 1 parameter as follows; 'date','code'.");
     }
     const window = planWindow(response.locals.plan as JQuantsPlan, state.today);
-    const outside = (day: string) => day < window.from || day > window.to;
-    if ((date !== undefined && outside(date)) || (from !== undefined && from > window.to)) {
+    // Dates after today are not an error, just empty; the subscription bounds what is past.
+    const outside = (day: string) => day < window.from || (day > window.to && day <= state.today);
+    if ((date !== undefined && outside(date)) || (from !== undefined && outside(from))) {
       return jquantsError(response, 400, outsideWindowMessage(window));
     }
     if (code === undefined) {

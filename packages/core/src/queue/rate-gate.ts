@@ -5,9 +5,8 @@ import type { Redis } from "ioredis";
  * at once would burst into an upstream's own window and draw 429s.
  */
 export function smoothLimiter(perMinute: number): { max: number; duration: number } {
-  return perMinute >= 60
-    ? { max: Math.floor(perMinute / 60), duration: 1_000 }
-    : { max: 1, duration: Math.ceil(60_000 / perMinute) };
+  const max = Math.max(1, Math.floor(perMinute / 60));
+  return { max, duration: Math.ceil((60_000 * max) / perMinute) };
 }
 
 const TAKE = `
