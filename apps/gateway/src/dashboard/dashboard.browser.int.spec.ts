@@ -126,6 +126,15 @@ async function freePort(): Promise<number> {
     await expectText(page, "#live-status", "定期取得で更新中");
     expect(await page.isVisible("#bulk-symbols")).toBe(false);
 
+    await page.getByRole("button", { name: "変更" }).click();
+    const schedule = page.getByRole("dialog", { name: "定期実行時間の設定" });
+    await schedule.getByLabel("時").selectOption("05");
+    await schedule.getByLabel("分").selectOption("00");
+    await schedule.getByRole("button", { name: "保存" }).click();
+    await expectText(page, "#ds-schedule", "毎日 05:00 (JST)");
+    expect(await schedule.isVisible()).toBe(false);
+    expect(gateway.schedulesChanged).toEqual(["master_sync"]);
+
     await page.getByRole("button", { name: "今すぐ同期" }).click();
     await expectText(page, "#ds-monitor-title", "同期が完了しました", 40_000);
     const active = await gateway.db.prisma.company.count({ where: { isActive: true } });
@@ -200,7 +209,7 @@ async function freePort(): Promise<number> {
     expect(pageErrors).toEqual([]);
   });
 
-  it("with the progress service: follows a job over Socket.IO, the key reused from localStorage", async () => {
+  it("with the progress service: follows jobs over Socket.IO and pauses, resumes and stops one, the key reused from localStorage", async () => {
     progressBlocked = false;
     const page = await browser!.newPage();
     const pageErrors: string[] = [];
@@ -226,7 +235,7 @@ async function freePort(): Promise<number> {
     })()`);
 
     const codes = (
-      await gateway.db.prisma.company.findMany({ where: { isActive: true, marketName: "グロース" }, take: 200 })
+      await gateway.db.prisma.company.findMany({ where: { isActive: true, marketName: "グロース" }, take: 100 })
     ).map((company) => company.code);
     await page.getByLabel("銘柄コードを指定").check();
     await page.getByLabel("銘柄コード（空白・カンマ・改行区切り）").fill(codes.join("\n"));
@@ -238,6 +247,21 @@ async function freePort(): Promise<number> {
     expect(framesForJob.some((frame) => frame.includes(jobId))).toBe(true);
     const texts = (await page.evaluate("window.liveTexts")) as string[];
     expect(texts.some((text) => text.includes("件/分"))).toBe(true);
+
+    // The whole master: long enough to pause, resume and stop it from the buttons.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByLabel("銘柄マスタから").check();
+    await page.locator("#bulk-market").selectOption("");
+    await page.getByRole("button", { name: "取得を開始" }).click();
+    await page.locator("#job-title").filter({ hasNotText: jobId }).waitFor();
+    await expectText(page, "#job-status", "実行中");
+    await page.getByRole("button", { name: "一時停止" }).click();
+    await expectText(page, "#job-status", "一時停止中");
+    await page.getByRole("button", { name: "再開" }).click();
+    await expectText(page, "#job-status", "実行中");
+    await page.getByRole("button", { name: "停止", exact: true }).click();
+    await expectText(page, "#job-status", "停止済み", 20_000);
+    expect(await page.isDisabled("#job-stop")).toBe(true);
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
