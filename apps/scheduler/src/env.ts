@@ -1,6 +1,14 @@
 import { z } from "zod";
 
-import { COMMON_ENV, DATABASE_ENV, MASTER_SOURCES, REDIS_ENV, defaultLogFormat, parseEnv } from "@kabuto/core";
+import {
+  COMMON_ENV,
+  DATABASE_ENV,
+  MASTER_SOURCES,
+  PROVIDERS,
+  REDIS_ENV,
+  defaultLogFormat,
+  parseEnv,
+} from "@kabuto/core";
 
 const SCHEDULER_ENV = {
   ...COMMON_ENV,
@@ -8,6 +16,8 @@ const SCHEDULER_ENV = {
   ...REDIS_ENV,
   /** Where a scheduled master sync reads the listed companies from. */
   MASTER_SYNC_SOURCE: z.enum(MASTER_SOURCES, { message: "must be jpx or jquants" }).default("jpx"),
+  /** Where the daily price update (19:00 on trading days) fetches from. */
+  DAILY_PRICES_PROVIDER: z.enum(PROVIDERS, { message: "must be yahoo or jquants" }).default("yahoo"),
   /** How often the schedules are re-read in case a change notification was missed. */
   SCHEDULE_REFRESH_SECONDS: z.coerce
     .number({ message: "must be a number of seconds" })
@@ -29,6 +39,7 @@ export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     masterSyncSource: env.MASTER_SYNC_SOURCE,
+    dailyPricesProvider: env.DAILY_PRICES_PROVIDER,
     refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,
   };
 }

@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 
-import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import { JOB, JOB_QUEUE, QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
 
 import { createScheduledActions } from "./actions";
@@ -18,7 +18,12 @@ runMain("scheduler", async () => {
     connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
   }
   const masterSyncQueue = new Queue(QUEUE.MASTER_SYNC, { connection: redis, prefix: config.queuePrefix });
-  masterSyncQueue.on("error", (error) => logger.warn("queue error", { error: error.message }));
+  const priceQueues = {
+    yahoo: new Queue(JOB_QUEUE[JOB.FETCH_SYMBOL], { connection: redis, prefix: config.queuePrefix }),
+    jquants: new Queue(JOB_QUEUE[JOB.FETCH_DATE], { connection: redis, prefix: config.queuePrefix }),
+  };
+  const queues = [masterSyncQueue, priceQueues.yahoo, priceQueues.jquants];
+  for (const queue of queues) queue.on("error", (error) => logger.warn("queue error", { error: error.message }));
   await db.pool.query("SELECT 1");
 
   const scheduler = createScheduler({
@@ -28,21 +33,24 @@ runMain("scheduler", async () => {
     redis,
     subscriber,
     actions: createScheduledActions({
-      prisma: db.prisma,
+      db,
       masterSyncQueue,
       masterSyncSource: config.masterSyncSource,
+      priceQueues,
+      dailyPricesProvider: config.dailyPricesProvider,
     }),
   });
   await scheduler.start();
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "scheduler", run: () => scheduler.stop() },
-    { name: "queue", run: () => masterSyncQueue.close() },
+    { name: "queues", run: () => Promise.all(queues.map((queue) => queue.close())) },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => Promise.all([subscriber.quit(), redis.quit()]) },
   ]);
   logger.info("scheduler started", {
     master_sync_source: config.masterSyncSource,
+    daily_prices_provider: config.dailyPricesProvider,
     schedules: scheduler.schedules().map((schedule) => ({
       job_name: schedule.jobName,
       cron_time: schedule.enabled ? `${schedule.cronTime} ${schedule.timezone}` : "disabled",

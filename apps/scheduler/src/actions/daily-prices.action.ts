@@ -1,11 +1,29 @@
-import { isTradingDay, tokyoDate } from "@kabuto/core";
+import { isTradingDay, tokyoDate, type Provider } from "@kabuto/core";
+import { batchRepository, startPriceBatch, type Database, type PriceQueues } from "@kabuto/db";
 
 import type { ScheduledAction } from "./scheduled-action";
 
-/** The daily price update after the close, on TSE trading days only. */
-export function dailyPricesAction(): ScheduledAction {
+/** Trading days each daily update fetches: a week, so a missed evening heals itself the next. */
+const DAILY_PERIOD = "5d";
+
+/**
+ * The daily price update after the close, on TSE trading days only: a batch of every active
+ * listing over the last five trading days (the upsert keeps rows single), from the configured
+ * provider. Its progress is published by the workers as for any batch.
+ */
+export function dailyPricesAction(deps: { db: Database; queues: PriceQueues; provider: Provider }): ScheduledAction {
   return async ({ scheduledAt }) => {
     if (!isTradingDay(tokyoDate(scheduledAt))) return { requested: false, reason: "not a TSE trading day" };
-    return { requested: false, reason: "the daily price update is not implemented yet (issue 5)" };
+    const batch = await startPriceBatch(
+      { prisma: deps.db.prisma, batches: batchRepository(deps.db.prisma, deps.db.pool), queues: deps.queues },
+      { provider: deps.provider, interval: "1d", period: DAILY_PERIOD, daily: true },
+      scheduledAt,
+    );
+    return {
+      requested: true,
+      status: "queued",
+      count: batch.total,
+      details: { batch_id: batch.id, provider: deps.provider },
+    };
   };
 }

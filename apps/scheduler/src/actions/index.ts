@@ -1,7 +1,7 @@
 import type { Queue } from "bullmq";
 
-import type { MasterSource } from "@kabuto/core";
-import type { PrismaClient } from "@kabuto/db";
+import type { MasterSource, Provider } from "@kabuto/core";
+import type { Database, PriceQueues } from "@kabuto/db";
 
 import { dailyPricesAction } from "./daily-prices.action";
 import { masterSyncAction } from "./master-sync.action";
@@ -17,16 +17,22 @@ export const SCHEDULED_JOB = {
 
 /** Every scheduled job's action. */
 export function createScheduledActions(deps: {
-  prisma: PrismaClient;
+  db: Database;
   masterSyncQueue: Pick<Queue, "add">;
   masterSyncSource: MasterSource;
+  priceQueues: PriceQueues;
+  dailyPricesProvider: Provider;
 }): ScheduledActions {
   return {
     [SCHEDULED_JOB.MASTER_SYNC]: masterSyncAction({
-      prisma: deps.prisma,
+      prisma: deps.db.prisma,
       queue: deps.masterSyncQueue,
       source: deps.masterSyncSource,
     }),
-    [SCHEDULED_JOB.DAILY_PRICES]: dailyPricesAction(),
+    [SCHEDULED_JOB.DAILY_PRICES]: dailyPricesAction({
+      db: deps.db,
+      queues: deps.priceQueues,
+      provider: deps.dailyPricesProvider,
+    }),
   };
 }

@@ -31,6 +31,8 @@ export interface PriceBatchRequest {
   /** A list of symbols, or every active listing (of one market when `marketName` is given). */
   symbols?: readonly string[];
   marketName?: string;
+  /** The scheduler's daily update rather than a batch someone asked for. */
+  daily?: boolean;
 }
 
 /** Calendar months back of each period J-Quants batches understand ("1d" and "5d" count trading days). */
@@ -116,7 +118,7 @@ export async function startPriceBatch(
   if (units.length === 0) throw new EmptyBatchError("この期間に東証の営業日がありません");
   const batch = await deps.batches.create({
     id: `job-${now.getTime()}-${randomBytes(3).toString("hex")}`,
-    type: wholeMarket ? "all_stocks" : "partial",
+    type: request.daily ? "daily_update" : wholeMarket ? "all_stocks" : "partial",
     provider: request.provider,
     unit: jquants ? "dates" : "symbols",
     interval: request.interval,

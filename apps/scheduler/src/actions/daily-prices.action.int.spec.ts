@@ -1,0 +1,61 @@
+import { Queue } from "bullmq";
+
+import { JOB, JOB_QUEUE } from "@kabuto/core";
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+
+import { dailyPricesAction } from "./daily-prices.action";
+
+describe("the daily price update (real PostgreSQL and Redis)", () => {
+  let db: TestDatabase;
+  let redis: TestRedis;
+  let queues: { yahoo: Queue; jquants: Queue };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = createTestRedis();
+    queues = {
+      yahoo: new Queue(JOB_QUEUE[JOB.FETCH_SYMBOL], { connection: redis.connection, prefix: redis.prefix }),
+      jquants: new Queue(JOB_QUEUE[JOB.FETCH_DATE], { connection: redis.connection, prefix: redis.prefix }),
+    };
+    await db.pool.query(
+      `INSERT INTO companies (code, company_name, is_active, source, updated_at)
+       VALUES ('7203', 'トヨタ自動車', true, 'jpx', now()), ('6758', 'ソニーグループ', true, 'jpx', now()),
+              ('9999', '上場廃止', false, 'jpx', now())`,
+    );
+  });
+
+  afterAll(async () => {
+    await Promise.all([queues.yahoo.close(), queues.jquants.close()]);
+    await redis.cleanup();
+    await db.drop();
+  });
+
+  const occurrence = (at: string) => ({ jobName: "daily_prices", scheduledAt: new Date(at), timezone: "Asia/Tokyo" });
+
+  it("starts a Yahoo batch of every active listing over five trading days at 19:00 on a trading day", async () => {
+    const outcome = await dailyPricesAction({ db, queues, provider: "yahoo" })(occurrence("2026-11-26T19:00:00+09:00"));
+    expect(outcome).toMatchObject({ requested: true, status: "queued", count: 2 });
+    const batch = await db.prisma.batchExecution.findFirstOrThrow({ where: { provider: "yahoo" } });
+    expect(batch).toMatchObject({ type: "daily_update", unit: "symbols", period: "5d", total: 2 });
+    expect(await queues.yahoo.getWaitingCount()).toBe(2);
+  });
+
+  it("fetches J-Quants by date: the five trading days up to today, Labour Thanksgiving Day skipped", async () => {
+    await dailyPricesAction({ db, queues, provider: "jquants" })(occurrence("2026-11-26T19:00:00+09:00"));
+    const batch = await db.prisma.batchExecution.findFirstOrThrow({ where: { provider: "jquants" } });
+    expect(batch).toMatchObject({ type: "daily_update", unit: "dates", total: 5, symbols: [] });
+    const dates = (await db.prisma.batchExecutionDetail.findMany({ where: { batchId: batch.id } })).map(
+      (detail) => detail.symbol,
+    );
+    expect(dates.sort()).toEqual(["2026-11-19", "2026-11-20", "2026-11-24", "2026-11-25", "2026-11-26"]);
+  });
+
+  it("does nothing on a day the exchange is closed", async () => {
+    expect(await dailyPricesAction({ db, queues, provider: "yahoo" })(occurrence("2026-11-23T19:00:00+09:00"))).toEqual(
+      {
+        requested: false,
+        reason: "not a TSE trading day",
+      },
+    );
+  });
+});
