@@ -56,10 +56,12 @@ export async function connectSocketProgressSource(options: SocketSourceOptions):
     });
     socket.once("connect", () => {
       const left = Math.max(1, options.timeoutMs - (options.clock.now() - started));
-      socket.timeout(left).emit("join", { room: options.jobId }, (error: Error | null, ack?: { ok?: boolean }) => {
-        clearTimeout(timer);
-        resolve(error === null && ack?.ok === true);
-      });
+      socket
+        .timeout(left)
+        .emit("subscribe", { batch_id: options.jobId }, (error: Error | null, ack?: { ok?: boolean }) => {
+          clearTimeout(timer);
+          resolve(error === null && ack?.ok === true);
+        });
     });
   });
   if (!joined) {

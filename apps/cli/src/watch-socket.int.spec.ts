@@ -75,9 +75,9 @@ async function startProgressService(options: { handleJoin: boolean; onJoin?: (so
   io.on("connection", (socket) => {
     apiKeys.push(socket.handshake.auth.apiKey);
     if (!options.handleJoin) return;
-    socket.on("join", (payload: { room: string }, ack: (answer: { ok: boolean }) => void) => {
-      void socket.join(payload.room);
-      ack({ ok: payload.room === JOB_ID });
+    socket.on("subscribe", (payload: { batch_id: string }, ack: (answer: { ok: boolean }) => void) => {
+      void socket.join(payload.batch_id);
+      ack({ ok: payload.batch_id === JOB_ID });
       void options.onJoin?.(socket);
     });
   });

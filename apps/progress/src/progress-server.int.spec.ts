@@ -129,11 +129,14 @@ describe("progress server (real Redis)", () => {
     expect(batches(leaver)).toEqual([]);
   });
 
-  it("answers a join or leave without a valid room with an error", async () => {
+  it("answers a subscribe or unsubscribe without a valid batch_id or all with an error", async () => {
     const connected = await client();
-    expect(await connected.join("")).toEqual({ ok: false, error: "room が空です" });
-    expect(await connected.socket.timeout(5_000).emitWithAck("join", { batch_id: "b1" })).toMatchObject({ ok: false });
-    expect(await connected.socket.timeout(5_000).emitWithAck("leave", "b1")).toMatchObject({ ok: false });
+    expect(await connected.join("")).toEqual({ ok: false, error: "batch_id が空です" });
+    expect(await connected.socket.timeout(5_000).emitWithAck("subscribe", { room: "b1" })).toEqual({
+      ok: false,
+      error: '{ batch_id: バッチID または "master-sync" } か { all: true } を指定してください',
+    });
+    expect(await connected.socket.timeout(5_000).emitWithAck("unsubscribe", "b1")).toMatchObject({ ok: false });
     expect(await connected.join("x".repeat(65))).toMatchObject({ ok: false });
   });
 

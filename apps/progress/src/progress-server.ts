@@ -51,7 +51,7 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
   const throttle = new ProgressThrottle({
     intervalMs: config.throttle.intervalMs,
     send: (event) => io.to(roomsOf(event)).emit(PROGRESS_EVENT, event),
-    // Nothing follows a terminal event, and a later join sends it again to the whole room.
+    // Nothing follows a terminal event, and a later subscribe sends it again to the whole room.
     onForget: (batchId, finished) => finished && io.in(batchId).socketsLeave(batchId),
   });
 
@@ -73,7 +73,7 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
   io.use(apiKeyMiddleware(config.auth.apiKey));
   io.on("connection", (socket) => {
     logger.debug("client connected", { socket_id: socket.id });
-    socket.on("join", (payload: unknown, ack: unknown) => {
+    socket.on("subscribe", (payload: unknown, ack: unknown) => {
       const request = parseRoomRequest(payload);
       if (!request.ok) return reply(ack, request);
       const { room } = request;
@@ -81,7 +81,7 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
       reply(ack, { ok: true });
       if (isBatchRoom(room)) sendCurrentState(socket, room);
     });
-    socket.on("leave", (payload: unknown, ack: unknown) => {
+    socket.on("unsubscribe", (payload: unknown, ack: unknown) => {
       const request = parseRoomRequest(payload);
       if (!request.ok) return reply(ack, request);
       void socket.leave(request.room);

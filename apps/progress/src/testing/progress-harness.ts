@@ -63,8 +63,9 @@ export function connectClient(url: string, apiKey?: string): Promise<TestClient>
   const client: TestClient = {
     socket,
     received,
-    join: (room) => socket.timeout(5_000).emitWithAck("join", { room }),
-    leave: (room) => socket.timeout(5_000).emitWithAck("leave", { room }),
+    join: (room) => socket.timeout(5_000).emitWithAck("subscribe", room === "all" ? { all: true } : { batch_id: room }),
+    leave: (room) =>
+      socket.timeout(5_000).emitWithAck("unsubscribe", room === "all" ? { all: true } : { batch_id: room }),
     waitFor(predicate, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

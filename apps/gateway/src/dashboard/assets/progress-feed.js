@@ -31,6 +31,15 @@ function isProgressEvent(event) {
 }
 
 /**
+ * The progress service's subscription for a room: `{ all: true }`, or `{ batch_id }` for a job or
+ * the master-sync room.
+ * @param {string} room
+ */
+function roomRequest(room) {
+  return room === ALL_ROOM ? { all: true } : { batch_id: room };
+}
+
+/**
  * @param {{ url: string, apiKey: () => string, onEvent: (event: ProgressEvent) => void,
  *           onStateChange: (live: boolean) => void }} options
  */
@@ -42,15 +51,17 @@ export function createProgressFeed(options) {
 
   /** @param {string} room */
   function join(room) {
-    socket.timeout(JOIN_TIMEOUT_MS).emit("join", { room }, (/** @type {unknown} */ error, /** @type {any} */ ack) => {
-      if (error || ack?.ok === false || ack?.error) {
-        joined.delete(room);
-      } else if (wanted.has(room)) {
-        joined.add(room);
-        if (isProgressEvent(ack?.latest)) options.onEvent(ack.latest);
-      }
-      options.onStateChange(joined.size > 0);
-    });
+    socket
+      .timeout(JOIN_TIMEOUT_MS)
+      .emit("subscribe", roomRequest(room), (/** @type {unknown} */ error, /** @type {any} */ ack) => {
+        if (error || ack?.ok === false || ack?.error) {
+          joined.delete(room);
+        } else if (wanted.has(room)) {
+          joined.add(room);
+          if (isProgressEvent(ack?.latest)) options.onEvent(ack.latest);
+        }
+        options.onStateChange(joined.size > 0);
+      });
   }
 
   async function connect() {
@@ -96,7 +107,7 @@ export function createProgressFeed(options) {
     unsubscribe(room) {
       wanted.delete(room);
       joined.delete(room);
-      if (socket?.connected) socket.emit("leave", { room });
+      if (socket?.connected) socket.emit("unsubscribe", roomRequest(room));
     },
     /** @param {string} room */
     isLive: (room) => socket?.connected === true && joined.has(room),
