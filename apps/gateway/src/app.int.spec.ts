@@ -3,7 +3,7 @@ import request from "supertest";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "./app";
-import { createPriceFetchQueue } from "./bulk/price-fetch-queue";
+import { closePriceFetchQueues, createPriceFetchQueues } from "./bulk/price-fetch-queue";
 import { loadGatewayConfig } from "./env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "./master-sync/master-sync-queue";
 
@@ -13,27 +13,27 @@ describe("the gateway's common answers: error body, /metrics, /api/docs (real Re
   let db: TestDatabase;
   let redis: TestRedis;
   let masterSync: MasterSyncQueue;
-  let priceFetch: ReturnType<typeof createPriceFetchQueue>;
+  let priceQueues: ReturnType<typeof createPriceFetchQueues>;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
     masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    priceFetch = createPriceFetchQueue(redis.connection, redis.prefix);
+    priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
     app = createApp({
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY }),
       logger: testLogger(),
       db,
       redis: redis.connection,
       masterSync,
-      priceFetch,
+      priceQueues,
       onScheduleChanged: async () => undefined,
     });
   });
 
   afterAll(async () => {
-    await priceFetch.close();
+    await closePriceFetchQueues(priceQueues);
     await masterSync.close();
     await redis.cleanup();
     await db.drop();

@@ -1,4 +1,3 @@
-import type { Queue } from "bullmq";
 import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
@@ -8,7 +7,7 @@ import { batchProgressPublisher, type Database } from "@kabuto/db";
 
 import { bulkRoutes } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
-import { createPriceFetchQueue } from "./bulk/price-fetch-queue";
+import type { PriceFetchQueues } from "./bulk/price-fetch-queue";
 import { companiesRoutes } from "./companies/companies.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
@@ -33,8 +32,8 @@ export interface GatewayDeps {
   /** A producer connection: fails fast when Redis is down. */
   redis: Redis;
   masterSync: MasterSyncQueue;
-  /** The Yahoo price queue bulk jobs are added to (J-Quants' is made here, on `redis`). */
-  priceFetch: Queue;
+  /** The price queues bulk jobs are added to, one per provider. */
+  priceQueues: PriceFetchQueues;
   /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
   onScheduleChanged: () => Promise<unknown>;
 }
@@ -75,11 +74,7 @@ export function createApp(deps: GatewayDeps): Express {
     publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
     onError: (error) => deps.logger.warn("progress event not published", { error: String(error) }),
   });
-  const queues = {
-    yahoo: deps.priceFetch,
-    jquants: createPriceFetchQueue(deps.redis, deps.config.queuePrefix, "jquants"),
-  };
-  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queues, progress }) }));
+  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queues: deps.priceQueues, progress }) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
   api.use(companiesRoutes(deps));

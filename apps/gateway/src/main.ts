@@ -14,7 +14,7 @@ import {
 import { createDatabase } from "@kabuto/db";
 
 import { createApp } from "./app";
-import { createPriceFetchQueue } from "./bulk/price-fetch-queue";
+import { closePriceFetchQueues, createPriceFetchQueues } from "./bulk/price-fetch-queue";
 import { loadGatewayConfig } from "./env";
 import { createMasterSyncQueue } from "./master-sync/master-sync-queue";
 
@@ -28,15 +28,15 @@ runMain("gateway", async () => {
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
-  const priceFetch = createPriceFetchQueue(redis, config.queuePrefix);
+  const priceQueues = createPriceFetchQueues(redis, config.queuePrefix);
   const onScheduleChanged = () => publishScheduleChanged(redis, "master_sync");
 
-  const server = createServer(createApp({ config, logger, db, redis, masterSync, priceFetch, onScheduleChanged }));
+  const server = createServer(createApp({ config, logger, db, redis, masterSync, priceQueues, onScheduleChanged }));
   const port = await listen(server, config.http.port);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
-    { name: "queues", run: () => Promise.all([masterSync.close(), priceFetch.close()]) },
+    { name: "queues", run: () => Promise.all([masterSync.close(), closePriceFetchQueues(priceQueues)]) },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);

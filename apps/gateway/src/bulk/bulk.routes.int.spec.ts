@@ -1,4 +1,3 @@
-import type { Queue } from "bullmq";
 import request from "supertest";
 
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
@@ -6,33 +5,33 @@ import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, typ
 import { createApp } from "../app";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
-import { createPriceFetchQueue } from "./price-fetch-queue";
+import { closePriceFetchQueues, createPriceFetchQueues, type PriceFetchQueues } from "./price-fetch-queue";
 
 describe("bulk API without workers (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
   let masterSync: MasterSyncQueue;
-  let priceFetch: Queue;
+  let priceQueues: PriceFetchQueues;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
     masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    priceFetch = createPriceFetchQueue(redis.connection, redis.prefix);
+    priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
     app = createApp({
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix }),
       logger: testLogger(),
       db,
       redis: redis.connection,
       masterSync,
-      priceFetch,
+      priceQueues,
       onScheduleChanged: async () => undefined,
     });
   });
 
   afterAll(async () => {
-    await priceFetch.close();
+    await closePriceFetchQueues(priceQueues);
     await masterSync.close();
     await redis.cleanup();
     await db.drop();
@@ -65,7 +64,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
       status: "accepted",
     });
     const id = started.body.job_id as string;
-    expect(await priceFetch.getWaitingCount()).toBe(3);
+    expect(await priceQueues.yahoo.getWaitingCount()).toBe(3);
 
     const status = await request(app).get(`/api/bulk/status/${id}`).expect(200);
     expect(status.body.job).toMatchObject({
@@ -77,11 +76,11 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
 
     const paused = await request(app).post(`/api/bulk/pause/${id}`).expect(200);
     expect(paused.body.job.status).toBe("paused");
-    expect(await priceFetch.getWaitingCount()).toBe(0);
+    expect(await priceQueues.yahoo.getWaitingCount()).toBe(0);
     await request(app).post(`/api/bulk/pause/${id}`).expect(409);
 
     await request(app).post(`/api/bulk/resume/${id}`).expect(200);
-    expect(await priceFetch.getWaitingCount()).toBe(3);
+    expect(await priceQueues.yahoo.getWaitingCount()).toBe(3);
 
     const stopped = await request(app).post(`/api/bulk/stop/${id}`).expect(200);
     expect(stopped.body).toMatchObject({
@@ -89,7 +88,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
       message: "キャンセルを受け付けました",
       job: { status: "cancel_requested" },
     });
-    expect(await priceFetch.getWaitingCount()).toBe(0);
+    expect(await priceQueues.yahoo.getWaitingCount()).toBe(0);
     const after = await request(app).get(`/api/bulk/status/${id}`).expect(200);
     expect(after.body.job).toMatchObject({
       status: "cancelled",

@@ -6,7 +6,7 @@ import { MARKETS } from "@kabuto/providers";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { createPriceFetchQueue } from "../bulk/price-fetch-queue";
+import { createPriceFetchQueues } from "../bulk/price-fetch-queue";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
@@ -73,7 +73,7 @@ describe("companies API (real PostgreSQL and Redis)", () => {
       db,
       redis: redis.connection,
       masterSync,
-      priceFetch: createPriceFetchQueue(redis.connection, redis.prefix),
+      priceQueues: createPriceFetchQueues(redis.connection, redis.prefix),
       onScheduleChanged: async () => scheduleChanges.push("master_sync"),
     });
   });

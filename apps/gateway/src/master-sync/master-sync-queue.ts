@@ -20,7 +20,8 @@ export function createMasterSyncQueue(redis: Redis, prefix: string): MasterSyncQ
     async close() {
       await events.close();
       await queue.close();
-      await eventsConnection.quit();
+      // QueueEvents may already have ended its connection: quit() would then reject "Connection is closed".
+      eventsConnection.disconnect();
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { Queue } from "bullmq";
 import request from "supertest";
 
 import type { MarketSim } from "@kabuto/market-sim";
@@ -14,7 +13,7 @@ import {
 } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { createPriceFetchQueue } from "../bulk/price-fetch-queue";
+import { closePriceFetchQueues, createPriceFetchQueues, type PriceFetchQueues } from "../bulk/price-fetch-queue";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
@@ -31,7 +30,7 @@ export interface TestGateway {
   db: TestDatabase;
   redis: TestRedis;
   masterSync: MasterSyncQueue;
-  priceFetch: Queue;
+  priceQueues: PriceFetchQueues;
   schedulesChanged: string[];
   /** Starts a built worker process on the same database and prefix, talking to the simulator. */
   startWorker(sim: MarketSim, env?: Record<string, string>): Promise<SpawnedApp>;
@@ -43,7 +42,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
   const db = await createTestDatabase();
   const redis = createTestRedis();
   const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-  const priceFetch = createPriceFetchQueue(redis.connection, redis.prefix);
+  const priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
   const schedulesChanged: string[] = [];
   const workers: SpawnedApp[] = [];
   const app = createApp({
@@ -52,7 +51,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     db,
     redis: redis.connection,
     masterSync,
-    priceFetch,
+    priceQueues,
     onScheduleChanged: async () => schedulesChanged.push("master_sync"),
   });
   return {
@@ -60,7 +59,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     db,
     redis,
     masterSync,
-    priceFetch,
+    priceQueues,
     schedulesChanged,
     async startWorker(sim, workerEnv = {}) {
       const worker = spawnApp("worker", {
@@ -82,7 +81,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
         if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill("SIGTERM");
       }
       await Promise.all(workers.map((worker) => worker.exited()));
-      await priceFetch.close();
+      await closePriceFetchQueues(priceQueues);
       await masterSync.close();
       await redis.cleanup();
       await db.drop();

@@ -16,6 +16,7 @@ export function createBulkStartForm(deps) {
   const symbols = /** @type {HTMLTextAreaElement} */ (byId("bulk-symbols"));
   const period = /** @type {HTMLSelectElement} */ (byId("bulk-period"));
   const interval = /** @type {HTMLSelectElement} */ (byId("bulk-interval"));
+  const provider = /** @type {HTMLSelectElement} */ (byId("bulk-provider"));
   const count = byId("bulk-target-count");
   const error = byId("bulk-start-error");
   const submit = /** @type {HTMLButtonElement} */ (form.querySelector("button[type=submit]"));
@@ -53,7 +54,7 @@ export function createBulkStartForm(deps) {
 
   /** @returns {object | string} the request body, or why the form cannot be sent */
   function body() {
-    const common = { interval: interval.value, period: period.value };
+    const common = { provider: provider.value, interval: interval.value, period: period.value };
     if (target() === "master")
       return { ...common, all: true, ...(market.value ? { market_category: market.value } : {}) };
     const codes = symbols.value.split(/[\s,、]+/).filter((code) => code !== "");
@@ -68,6 +69,11 @@ export function createBulkStartForm(deps) {
     }
   });
   market.addEventListener("change", showTargetCount);
+  // J-Quants serves daily bars only.
+  provider.addEventListener("change", () => {
+    if (provider.value === "jquants") interval.value = "1d";
+    interval.disabled = provider.value === "jquants";
+  });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const request = body();
