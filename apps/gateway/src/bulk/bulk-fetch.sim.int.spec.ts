@@ -59,6 +59,8 @@ describe("bulk fetch against the simulator: gateway in-process, a real worker pr
         progress: { total: 102, processed: 102, successful: 100, failed: 2 },
       });
       expect(job.summary!.failures_by_class).toEqual({ permanent: 2 });
+      const history = await request(gateway.app).get("/api/bulk/jobs").expect(200);
+      expect(history.body.jobs[0].summary.failures_by_class).toEqual({ permanent: 2 });
       const stored = await gateway.db.prisma.priceBar.groupBy({
         by: ["symbol"],
         where: { symbol: { in: codes.slice(200, 300).map((code) => `${code}.T`) } },

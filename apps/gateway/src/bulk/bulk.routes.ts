@@ -24,13 +24,20 @@ export function bulkRoutes(deps: { db: Database; bulk: BulkService }): Router {
   const router = Router();
   const { prisma } = deps.db;
 
-  async function failuresByClass(batchId: string) {
+  /** Failed units per error class of each batch, in one query. */
+  async function failuresByClass(batchIds: string[]): Promise<Map<string, Record<string, number>>> {
     const groups = await prisma.batchExecutionDetail.groupBy({
-      by: ["errorClass"],
-      where: { batchId, status: "failed" },
+      by: ["batchId", "errorClass"],
+      where: { batchId: { in: batchIds }, status: "failed" },
       _count: { _all: true },
     });
-    return Object.fromEntries(groups.map((group) => [group.errorClass ?? "unknown", group._count._all]));
+    const byBatch = new Map<string, Record<string, number>>();
+    for (const group of groups) {
+      const classes = byBatch.get(group.batchId) ?? {};
+      classes[group.errorClass ?? "unknown"] = group._count._all;
+      byBatch.set(group.batchId, classes);
+    }
+    return byBatch;
   }
 
   router.post("/bulk/start", async (request, response) => {
@@ -40,7 +47,7 @@ export function bulkRoutes(deps: { db: Database; bulk: BulkService }): Router {
 
   router.get("/bulk/status/:job_id", async (request, response) => {
     const batch = await deps.bulk.find(validate(jobParams, request.params).job_id);
-    response.json({ success: true, job: serializeBulkJob(batch, await failuresByClass(batch.id)) });
+    response.json({ success: true, job: serializeBulkJob(batch, (await failuresByClass([batch.id])).get(batch.id)) });
   });
 
   router.post("/bulk/stop/:job_id", async (request, response) => {
@@ -64,7 +71,14 @@ export function bulkRoutes(deps: { db: Database; bulk: BulkService }): Router {
       prisma.batchExecution.findMany({ orderBy: { createdAt: "desc" }, take: limit, skip: offset }),
       prisma.batchExecution.count(),
     ]);
-    response.json({ success: true, jobs: jobs.map((job) => serializeBulkJob(job)), total, limit, offset });
+    const failures = await failuresByClass(jobs.map((job) => job.id));
+    response.json({
+      success: true,
+      jobs: jobs.map((job) => serializeBulkJob(job, failures.get(job.id))),
+      total,
+      limit,
+      offset,
+    });
   });
 
   router.get("/bulk/jobs/:job_id/symbols", async (request, response) => {
