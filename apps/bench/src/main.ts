@@ -2,8 +2,9 @@ import { randomBytes } from "node:crypto";
 
 import { Redis } from "ioredis";
 
+import { isTradingDay, shiftTradingDays, tokyoDate } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
-import { startMarketSim } from "@kabuto/market-sim";
+import { DEFAULT_JQUANTS_KEY, startMarketSim } from "@kabuto/market-sim";
 import { spawnApp, testServers, type SpawnedApp } from "@kabuto/testkit";
 
 import { bullmqBaseline, copyBaseline } from "./baselines";
@@ -12,6 +13,9 @@ import { freshBenchDatabase } from "./bench-database";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PERIOD = process.env.BENCH_PERIOD ?? "1y";
+const JQUANTS_PERIOD = process.env.BENCH_JQUANTS_PERIOD ?? "1mo";
+/** The simulator's J-Quants key and its plan: Premium, 500 requests a minute (Kabuto uses 90 %). */
+const JQUANTS_PLAN = { key: DEFAULT_JQUANTS_KEY, plan: "premium", perMinute: 500 } as const;
 
 interface Job {
   status: string;
@@ -29,16 +33,54 @@ async function api<T>(gateway: string, method: string, path: string, body?: unkn
   return response.json() as Promise<T>;
 }
 
+/** Starts a batch and polls it to its end. */
+async function runBatch(gateway: string, body: object): Promise<Job> {
+  const { job_id: jobId } = await api<{ job_id: string }>(gateway, "POST", "/api/bulk/start", body);
+  for (;;) {
+    const job = (await api<{ job: Job }>(gateway, "GET", `/api/bulk/status/${jobId}`)).job;
+    if (job.summary) return job;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * The whole market by date from J-Quants over JQUANTS_PERIOD: bounded by the plan, not by Kabuto, so
+ * the figure to read is how close the fleet runs to the plan's limit without a 429.
+ */
+async function jquantsRun(gateway: string, sim: Awaited<ReturnType<typeof startMarketSim>>): Promise<string> {
+  await api(gateway, "PUT", "/api/v1/data-sources/jquants", { api_key: JQUANTS_PLAN.key, plan: JQUANTS_PLAN.plan });
+  const page = "jquants:/v2/equities/bars/daily";
+  const before = await sim.requests();
+  const started = performance.now();
+  const job = await runBatch(gateway, { provider: "jquants", all: true, interval: "1d", period: JQUANTS_PERIOD });
+  const seconds = (performance.now() - started) / 1000;
+  const after = await sim.requests();
+  const requests = (after[page] ?? 0) - (before[page] ?? 0);
+  const refused = (after[`${page} 429`] ?? 0) - (before[`${page} 429`] ?? 0);
+  const perMinute = (requests / seconds) * 60;
+  return [
+    `  J-Quants          ${job.progress.total} dates × the whole market (period ${JQUANTS_PERIOD}), ${job.summary!.records} rows in ${seconds.toFixed(1)} s = ${(job.summary!.records / seconds).toFixed(0)} rows/s`,
+    `  J-Quants budget   ${requests} requests (${(requests / job.progress.total).toFixed(1)} pages per date, none per code), ${perMinute.toFixed(0)}/min = ${((perMinute / JQUANTS_PLAN.perMinute) * 100).toFixed(0)} % of the ${JQUANTS_PLAN.plan} plan, ${refused} refused (429)`,
+  ].join("\n");
+}
+
 /**
  * `npm run bench`: the whole simulated market (about 4,400 listings × 1 year of daily bars) through
  * the real stack (gateway + worker processes + PostgreSQL + Redis), then, in the same run, a raw
- * PostgreSQL COPY of the same rows and raw BullMQ no-op jobs as baselines, printed as ratios.
+ * PostgreSQL COPY of the same rows and raw BullMQ no-op jobs as baselines, printed as ratios; then
+ * the whole market by date from J-Quants, against its plan's limit.
  */
 async function main() {
   const servers = testServers();
   const databaseUrl = await freshBenchDatabase(servers.databaseUrl, "kabuto_bench");
   const prefix = `bench-${randomBytes(3).toString("hex")}`;
-  const sim = await startMarketSim({ seed: 20260601 });
+  // The simulated "today" is the real one: J-Quants batches ask for the trading dates up to today.
+  const today = tokyoDate(new Date());
+  const sim = await startMarketSim({
+    seed: 20260601,
+    baseDate: isTradingDay(today) ? today : shiftTradingDays(today, -1),
+    jquantsKeys: { [JQUANTS_PLAN.key]: JQUANTS_PLAN.plan },
+  });
   const env = {
     DATABASE_URL: databaseUrl,
     REDIS_URL: servers.redisUrl,
@@ -49,6 +91,7 @@ async function main() {
     YAHOO_REQUESTS_PER_MINUTE: "10000000",
     RATE_LIMIT_PER_MINUTE: "100000",
     WORKER_CONCURRENCY: String(CONCURRENCY),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     LOG_LEVEL: "warn",
   };
   const apps: SpawnedApp[] = [];
@@ -67,22 +110,12 @@ async function main() {
     const sync = await api<{ update_summary: { total_stocks: number } }>(url, "POST", "/api/stock-master/update");
     const before = await sim.requests();
     const started = performance.now();
-    const { job_id: jobId } = await api<{ job_id: string }>(url, "POST", "/api/bulk/start", {
-      all: true,
-      interval: "1d",
-      period: PERIOD,
-    });
-    let job: Job;
-    for (;;) {
-      job = (await api<{ job: Job }>(url, "GET", `/api/bulk/status/${jobId}`)).job;
-      if (job.summary) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const job = await runBatch(url, { all: true, interval: "1d", period: PERIOD });
     const seconds = (performance.now() - started) / 1000;
     const after = await sim.requests();
     const requests = (after["yahoo:/v8/finance/chart"] ?? 0) - (before["yahoo:/v8/finance/chart"] ?? 0);
     const symbols = job.progress.total;
-    const rows = job.summary.records;
+    const rows = job.summary!.records;
 
     const copy = await copyBaseline(db.pool);
     const noop = await bullmqBaseline(redis, prefix, symbols, CONCURRENCY * WORKERS);
@@ -93,13 +126,14 @@ async function main() {
     const noopJobsPerSecond = noop.jobs / noop.seconds;
     const lines = [
       `kabuto bench: ${sync.update_summary.total_stocks} listings in the master; ${WORKERS} worker processes × concurrency ${CONCURRENCY}; period ${PERIOD}, interval 1d`,
-      `  full universe     ${symbols} symbols (${job.summary.successful} ok, ${job.summary.failed} failed), ${rows} rows in ${seconds.toFixed(1)} s`,
+      `  full universe     ${symbols} symbols (${job.summary!.successful} ok, ${job.summary!.failed} failed), ${rows} rows in ${seconds.toFixed(1)} s`,
       `  throughput        ${symbolsPerSecond.toFixed(1)} symbols/s, ${rowsPerSecond.toFixed(0)} rows/s`,
       `  request budget    ${requests} Yahoo requests (${(requests / symbols).toFixed(2)} per symbol)`,
       `  baseline COPY     ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${copyRowsPerSecond.toFixed(0)} rows/s  → Kabuto at ${((rowsPerSecond / copyRowsPerSecond) * 100).toFixed(1)} % of raw COPY`,
       `  baseline BullMQ   ${noop.jobs} no-op jobs in ${noop.seconds.toFixed(2)} s = ${noopJobsPerSecond.toFixed(0)} jobs/s  → Kabuto at ${((symbolsPerSecond / noopJobsPerSecond) * 100).toFixed(1)} % of raw BullMQ`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    process.stdout.write(`${await jquantsRun(url, sim)}\n`);
   } finally {
     for (const app of apps) app.process.kill("SIGTERM");
     await Promise.all(apps.map((app) => app.exited()));
