@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 
-import { createSecretBox } from "@kabuto/core";
+import { createSecretBox, type ProgressEvent } from "@kabuto/core";
 import { dataSourceRepository } from "@kabuto/db";
 import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
 import { createTestDatabase, testLogger, type TestDatabase } from "@kabuto/testkit";
@@ -25,11 +25,13 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
     await sim.close();
   });
 
+  const published: ProgressEvent[] = [];
+
   async function sync(source: "jpx" | "jquants") {
     const service = createMasterSyncService({
       db,
       logger: testLogger(),
-      publish: async () => undefined,
+      publish: async (event) => published.push(event),
       sources: createListingSources({
         prisma: db.prisma,
         jpxListUrl: sim.jpxListUrl,
@@ -52,6 +54,10 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
     const first = await sync("jpx");
     expect(first).toMatchObject({ status: "completed", added: first.total, updated: 0, removed: 0 });
     expect(first.total).toBeGreaterThan(4300);
+    expect(published.map((event) => [event.batch_id, event.unit, event.status, event.progress.total])).toEqual([
+      [`master-sync-${first.id}`, "companies", "running", 0],
+      [`master-sync-${first.id}`, "companies", "completed", first.total],
+    ]);
     const before = await activeCodes();
 
     for (let day = 0; day < 20; day++) await sim.advanceDay();
