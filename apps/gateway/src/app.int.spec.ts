@@ -3,7 +3,7 @@ import request from "supertest";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "./app";
-import { closePriceFetchQueues, createPriceFetchQueues } from "./bulk/price-fetch-queue";
+import { closePriceQueues, createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "./env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "./master-sync/master-sync-queue";
 
@@ -13,14 +13,14 @@ describe("the gateway's common answers: error body, /metrics, /api/docs (real Re
   let db: TestDatabase;
   let redis: TestRedis;
   let masterSync: MasterSyncQueue;
-  let priceQueues: ReturnType<typeof createPriceFetchQueues>;
+  let priceQueues: ReturnType<typeof createPriceQueues>;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
     masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
+    priceQueues = createPriceQueues(redis.connection, redis.prefix);
     app = createApp({
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY }),
       logger: testLogger(),
@@ -33,7 +33,7 @@ describe("the gateway's common answers: error body, /metrics, /api/docs (real Re
   });
 
   afterAll(async () => {
-    await closePriceFetchQueues(priceQueues);
+    await closePriceQueues(priceQueues);
     await masterSync.close();
     await redis.cleanup();
     await db.drop();

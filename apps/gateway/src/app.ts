@@ -3,11 +3,10 @@ import helmet from "helmet";
 import type { Redis } from "ioredis";
 
 import { createSecretBox, publishProgress, type Logger } from "@kabuto/core";
-import { batchProgressPublisher, type Database } from "@kabuto/db";
+import { batchProgressPublisher, type Database, type PriceQueueHandles } from "@kabuto/db";
 
 import { bulkRoutes } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
-import type { PriceFetchQueues } from "./bulk/price-fetch-queue";
 import { companiesRoutes } from "./companies/companies.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
@@ -33,7 +32,7 @@ export interface GatewayDeps {
   redis: Redis;
   masterSync: MasterSyncQueue;
   /** The price queues bulk jobs are added to, one per provider. */
-  priceQueues: PriceFetchQueues;
+  priceQueues: PriceQueueHandles;
   /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
   onScheduleChanged: () => Promise<unknown>;
 }

@@ -14,7 +14,7 @@ import {
 import { createDatabase } from "@kabuto/db";
 
 import { createApp } from "./app";
-import { closePriceFetchQueues, createPriceFetchQueues } from "./bulk/price-fetch-queue";
+import { closePriceQueues, createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "./env";
 import { createMasterSyncQueue } from "./master-sync/master-sync-queue";
 
@@ -28,7 +28,7 @@ runMain("gateway", async () => {
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
-  const priceQueues = createPriceFetchQueues(redis, config.queuePrefix);
+  const priceQueues = createPriceQueues(redis, config.queuePrefix);
   const onScheduleChanged = () => publishScheduleChanged(redis, "master_sync");
 
   const server = createServer(createApp({ config, logger, db, redis, masterSync, priceQueues, onScheduleChanged }));
@@ -36,7 +36,7 @@ runMain("gateway", async () => {
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
-    { name: "queues", run: () => Promise.all([masterSync.close(), closePriceFetchQueues(priceQueues)]) },
+    { name: "queues", run: () => Promise.all([masterSync.close(), closePriceQueues(priceQueues)]) },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);

@@ -31,15 +31,6 @@ export function createMarketState(options: { seed: number; baseDate: string }) {
     return { first, last: Math.min(todayIndex(), end - 1) };
   }
 
-  function barsBetween(listing: Listing, from: string, to: string): DailyBar[] {
-    const { first, last } = life(listing);
-    const start = Math.max(first, sortedIndex(days, from));
-    const end = Math.min(last, sortedIndex(days, shiftTradingDays(to, 1)) - 1);
-    const bars: DailyBar[] = [];
-    for (let index = start; index <= end; index++) bars.push(prices.bar(listing.code, index, days[index]!));
-    return bars;
-  }
-
   return {
     seed: options.seed,
     /** Every trading date of the simulation, past and future, oldest first. */
@@ -76,7 +67,12 @@ export function createMarketState(options: { seed: number; baseDate: string }) {
     },
     /** A listing's bars from `from` to `to` (default today), both included, within its life. */
     bars(listing: Listing, from: string, to = days[todayIndex()]!): DailyBar[] {
-      return barsBetween(listing, from, to);
+      const { first, last } = life(listing);
+      const start = Math.max(first, sortedIndex(days, from));
+      const end = Math.min(last, sortedIndex(days, shiftTradingDays(to, 1)) - 1);
+      const bars: DailyBar[] = [];
+      for (let index = start; index <= end; index++) bars.push(prices.bar(listing.code, index, days[index]!));
+      return bars;
     },
     /** Every listing trading on `date` with its bar; none when it is not a trading day up to today. */
     barsOn(date: string): { listing: Listing; bar: DailyBar }[] {

@@ -1,7 +1,7 @@
 import { Queue } from "bullmq";
 
-import { JOB, JOB_QUEUE, QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
-import { createDatabase } from "@kabuto/db";
+import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import { createDatabase, createPriceQueues } from "@kabuto/db";
 
 import { createScheduledActions } from "./actions";
 import { loadSchedulerConfig } from "./env";
@@ -18,10 +18,7 @@ runMain("scheduler", async () => {
     connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
   }
   const masterSyncQueue = new Queue(QUEUE.MASTER_SYNC, { connection: redis, prefix: config.queuePrefix });
-  const priceQueues = {
-    yahoo: new Queue(JOB_QUEUE[JOB.FETCH_SYMBOL], { connection: redis, prefix: config.queuePrefix }),
-    jquants: new Queue(JOB_QUEUE[JOB.FETCH_DATE], { connection: redis, prefix: config.queuePrefix }),
-  };
+  const priceQueues = createPriceQueues(redis, config.queuePrefix);
   const queues = [masterSyncQueue, priceQueues.yahoo, priceQueues.jquants];
   for (const queue of queues) queue.on("error", (error) => logger.warn("queue error", { error: error.message }));
   await db.pool.query("SELECT 1");

@@ -1,5 +1,5 @@
 import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
-import { batchProgressPublisher, batchRepository, createDatabase } from "@kabuto/db";
+import { batchProgressPublisher, batchRepository, createDatabase, type PublishProgress } from "@kabuto/db";
 import { YahooChartClient } from "@kabuto/providers";
 
 import { loadWorkerConfig } from "./env";
@@ -18,9 +18,10 @@ runMain("worker", async () => {
   const connection = createRedis(config.redisUrl, "worker");
   connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
 
+  const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);
   const progress = batchProgressPublisher({
     pool: db.pool,
-    publish: (event) => publishProgress(connection, config.queuePrefix, event),
+    publish,
     onError: (error) => logger.warn("progress event not published", { error: String(error) }),
   });
 
@@ -50,7 +51,7 @@ runMain("worker", async () => {
       masterSync: createMasterSyncService({
         db,
         logger,
-        publish: (event) => publishProgress(connection, config.queuePrefix, event),
+        publish,
         sources: createListingSources({ prisma: db.prisma, ...config.upstream, encryptionKey: config.encryptionKey }),
       }),
     }),

@@ -5,20 +5,20 @@ import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, typ
 import { createApp } from "../app";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
-import { closePriceFetchQueues, createPriceFetchQueues, type PriceFetchQueues } from "./price-fetch-queue";
+import { closePriceQueues, createPriceQueues, type PriceQueueHandles } from "@kabuto/db";
 
 describe("bulk API without workers (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
   let masterSync: MasterSyncQueue;
-  let priceQueues: PriceFetchQueues;
+  let priceQueues: PriceQueueHandles;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
     masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
+    priceQueues = createPriceQueues(redis.connection, redis.prefix);
     app = createApp({
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix }),
       logger: testLogger(),
@@ -31,7 +31,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
   });
 
   afterAll(async () => {
-    await closePriceFetchQueues(priceQueues);
+    await closePriceQueues(priceQueues);
     await masterSync.close();
     await redis.cleanup();
     await db.drop();

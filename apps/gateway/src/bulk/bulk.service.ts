@@ -1,5 +1,3 @@
-import type { Queue } from "bullmq";
-
 import { jobId } from "@kabuto/core";
 import {
   EmptyBatchError,
@@ -9,7 +7,7 @@ import {
   type BatchExecution,
   type BatchProgressPublisher,
   type Database,
-  type PriceQueues,
+  type PriceQueueHandles,
 } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
@@ -24,11 +22,7 @@ const NOT_FOUND = () => new ApiError("NOT_FOUND", "指定されたジョブが�
  * Starts, pauses, resumes and stops bulk price fetches: batch state in PostgreSQL, one job per
  * symbol (Yahoo) or per trading date (J-Quants).
  */
-export function createBulkService(deps: {
-  db: Database;
-  queues: Record<keyof PriceQueues, Queue>;
-  progress: BatchProgressPublisher;
-}) {
+export function createBulkService(deps: { db: Database; queues: PriceQueueHandles; progress: BatchProgressPublisher }) {
   const { prisma } = deps.db;
   const batches = batchRepository(prisma, deps.db.pool);
 

@@ -6,7 +6,7 @@ import { MARKETS } from "@kabuto/providers";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { createPriceFetchQueues } from "../bulk/price-fetch-queue";
+import { createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
@@ -73,7 +73,7 @@ describe("companies API (real PostgreSQL and Redis)", () => {
       db,
       redis: redis.connection,
       masterSync,
-      priceQueues: createPriceFetchQueues(redis.connection, redis.prefix),
+      priceQueues: createPriceQueues(redis.connection, redis.prefix),
       onScheduleChanged: async () => scheduleChanges.push("master_sync"),
     });
   });

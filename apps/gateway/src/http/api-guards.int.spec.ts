@@ -11,7 +11,7 @@ import {
 } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { closePriceFetchQueues, createPriceFetchQueues } from "../bulk/price-fetch-queue";
+import { closePriceQueues, createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue } from "../master-sync/master-sync-queue";
 
@@ -40,10 +40,10 @@ describe("API key and rate limit on every /api route (real Redis)", () => {
 
   function deps(connection: Redis, env: Record<string, string> = {}) {
     const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    const priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
+    const priceQueues = createPriceQueues(redis.connection, redis.prefix);
     closers.push(
       () => masterSync.close(),
-      () => closePriceFetchQueues(priceQueues),
+      () => closePriceQueues(priceQueues),
     );
     return {
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY, ...env }),

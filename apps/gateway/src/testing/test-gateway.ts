@@ -13,7 +13,7 @@ import {
 } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { closePriceFetchQueues, createPriceFetchQueues, type PriceFetchQueues } from "../bulk/price-fetch-queue";
+import { closePriceQueues, createPriceQueues, type PriceQueueHandles } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
@@ -30,7 +30,7 @@ export interface TestGateway {
   db: TestDatabase;
   redis: TestRedis;
   masterSync: MasterSyncQueue;
-  priceQueues: PriceFetchQueues;
+  priceQueues: PriceQueueHandles;
   schedulesChanged: string[];
   /** Starts a built worker process on the same database and prefix, talking to the simulator. */
   startWorker(sim: MarketSim, env?: Record<string, string>): Promise<SpawnedApp>;
@@ -42,7 +42,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
   const db = await createTestDatabase();
   const redis = createTestRedis();
   const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-  const priceQueues = createPriceFetchQueues(redis.connection, redis.prefix);
+  const priceQueues = createPriceQueues(redis.connection, redis.prefix);
   const schedulesChanged: string[] = [];
   const workers: SpawnedApp[] = [];
   const app = createApp({
@@ -81,7 +81,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
         if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill("SIGTERM");
       }
       await Promise.all(workers.map((worker) => worker.exited()));
-      await closePriceFetchQueues(priceQueues);
+      await closePriceQueues(priceQueues);
       await masterSync.close();
       await redis.cleanup();
       await db.drop();

@@ -5,7 +5,7 @@ import type { MarketState } from "../market-state";
 import { dailyBarRow } from "./daily-bar-row";
 import { jpxCode, jquantsDate, jquantsError, paginationKey } from "./jquants-query";
 import { page } from "./pagination";
-import { outsideWindowMessage, planWindow } from "./plan-window";
+import { clampToWindow, outsideWindowMessage, planWindow } from "./plan-window";
 import type { JQuantsPlan } from "./plans";
 
 const query = z.object({
@@ -47,9 +47,8 @@ export function barsDailyRoutes(state: MarketState): Router {
     }
     const listing = state.everListed(jpxCode(code, (candidate) => state.everListed(candidate) !== undefined));
     if (!listing) return void response.json({ data: [] });
-    const first = [date ?? from ?? window.from, window.from].sort().at(-1)!;
-    const last = [date ?? to ?? window.to, window.to].sort()[0]!;
-    const rows = state.bars(listing, first, last).map((bar) => dailyBarRow(state, listing, bar));
+    const range = clampToWindow(window, state.today, date ?? from, date ?? to);
+    const rows = state.bars(listing, range.from, range.to).map((bar) => dailyBarRow(state, listing, bar));
     response.json(page(rows, key));
   });
   return router;

@@ -5,7 +5,7 @@ import type { MarketState } from "../market-state";
 import { topixSeries, type IndexBar } from "../prices/topix";
 import { jquantsDate, jquantsError, paginationKey } from "./jquants-query";
 import { page } from "./pagination";
-import { planWindow } from "./plan-window";
+import { clampToWindow, planWindow } from "./plan-window";
 import type { JQuantsPlan } from "./plans";
 
 const query = z.object({ from: jquantsDate.optional(), to: jquantsDate.optional(), pagination_key: paginationKey });
@@ -19,8 +19,7 @@ export function indicesRoutes(state: MarketState): Router {
     if (!parsed.success) return jquantsError(response, 400, "Invalid query parameters.");
     topix ??= topixSeries(state.seed, state.calendar);
     const window = planWindow(response.locals.plan as JQuantsPlan, state.today);
-    const from = [parsed.data.from ?? window.from, window.from].sort().at(-1)!;
-    const to = [parsed.data.to ?? window.to, window.to, state.today].sort()[0]!;
+    const { from, to } = clampToWindow(window, state.today, parsed.data.from, parsed.data.to);
     const rows = topix
       .filter((bar) => bar.date >= from && bar.date <= to)
       .map((bar) => ({ Date: bar.date, O: bar.open, H: bar.high, L: bar.low, C: bar.close }));

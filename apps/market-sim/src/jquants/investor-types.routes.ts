@@ -3,9 +3,9 @@ import { z } from "zod";
 
 import type { MarketState } from "../market-state";
 import { hash, seededRandom } from "../random";
-import { jquantsDate, jquantsError, paginationKey } from "./jquants-query";
+import { jquantsDate, jquantsError, paginationKey, shiftDays } from "./jquants-query";
 import { page } from "./pagination";
-import { planWindow } from "./plan-window";
+import { clampToWindow, planWindow } from "./plan-window";
 import type { JQuantsPlan } from "./plans";
 
 export const INVESTOR_SECTIONS = ["TSEPrime", "TSEStandard", "TSEGrowth", "TokyoNagoya"] as const;
@@ -24,9 +24,6 @@ const query = z.object({
   to: jquantsDate.optional(),
   pagination_key: paginationKey,
 });
-
-const shiftDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Sell, buy, their total and the balance (buy − sell) of one category, in thousands of yen. */
 function sides(prefix: string, sell: number, buy: number): Record<string, number> {
@@ -69,8 +66,7 @@ export function investorTypesRoutes(state: MarketState): Router {
     const parsed = query.safeParse(request.query);
     if (!parsed.success) return jquantsError(response, 400, "Invalid query parameters.");
     const window = planWindow(response.locals.plan as JQuantsPlan, state.today);
-    const from = [parsed.data.from ?? window.from, window.from].sort().at(-1)!;
-    const to = [parsed.data.to ?? window.to, window.to, state.today].sort()[0]!;
+    const { from, to } = clampToWindow(window, state.today, parsed.data.from, parsed.data.to);
     const sections = parsed.data.section ? [parsed.data.section] : INVESTOR_SECTIONS;
     const rows = [];
     const firstMonday = mondayOnOrBefore(shiftDays(from, -10));

@@ -7,6 +7,11 @@ export const jquantsDate = z
   .regex(/^\d{4}-?\d{2}-?\d{2}$/)
   .transform((text) => (text.includes("-") ? text : `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6)}`));
 
+/** `date` moved by `days` calendar days (YYYY-MM-DD). */
+export function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export const paginationKey = z.string().optional();
 
 /** J-Quants' error body. */

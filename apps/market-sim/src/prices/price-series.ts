@@ -103,19 +103,19 @@ export function createPriceBook(seed: number, dayCount: number) {
     const { splitDay, splitRatio, limitUpDay, limitDownDay } = plan.blocks[block]!;
     const random = seededRandom(hash("block", seed, code, block));
     const moves = new Float64Array(BLOCK_DAYS);
-    let freeTotal = 0;
+    let total = 0;
     let freeDays = 0;
     for (let day = 0; day < BLOCK_DAYS; day++) {
       if (day === limitUpDay) moves[day] = log(1 + DAILY_LIMIT);
       else if (day === limitDownDay) moves[day] = log(1 - DAILY_LIMIT);
       else {
         moves[day] = normal(random) * plan.volatility;
-        freeTotal += moves[day]!;
         freeDays += 1;
       }
+      total += moves[day]!;
     }
-    const fixedTotal = moves.reduce((sum, move) => sum + move, 0) - freeTotal;
-    const correction = (plan.logValueAt[block + 1]! - plan.logValueAt[block]! - fixedTotal - freeTotal) / freeDays;
+    // The free days share what separates the drawn walk from the block's planned end (the bridge).
+    const correction = (plan.logValueAt[block + 1]! - plan.logValueAt[block]! - total) / freeDays;
 
     const columns: BlockColumns = {
       open: new Float64Array(BLOCK_DAYS),

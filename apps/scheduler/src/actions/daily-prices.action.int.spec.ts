@@ -1,6 +1,4 @@
-import { Queue } from "bullmq";
-
-import { JOB, JOB_QUEUE } from "@kabuto/core";
+import { closePriceQueues, createPriceQueues, type PriceQueueHandles } from "@kabuto/db";
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { dailyPricesAction } from "./daily-prices.action";
@@ -8,15 +6,12 @@ import { dailyPricesAction } from "./daily-prices.action";
 describe("the daily price update (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
-  let queues: { yahoo: Queue; jquants: Queue };
+  let queues: PriceQueueHandles;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    queues = {
-      yahoo: new Queue(JOB_QUEUE[JOB.FETCH_SYMBOL], { connection: redis.connection, prefix: redis.prefix }),
-      jquants: new Queue(JOB_QUEUE[JOB.FETCH_DATE], { connection: redis.connection, prefix: redis.prefix }),
-    };
+    queues = createPriceQueues(redis.connection, redis.prefix);
     await db.pool.query(
       `INSERT INTO companies (code, company_name, is_active, source, updated_at)
        VALUES ('7203', 'トヨタ自動車', true, 'jpx', now()), ('6758', 'ソニーグループ', true, 'jpx', now()),
@@ -25,7 +20,7 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
   });
 
   afterAll(async () => {
-    await Promise.all([queues.yahoo.close(), queues.jquants.close()]);
+    await closePriceQueues(queues);
     await redis.cleanup();
     await db.drop();
   });

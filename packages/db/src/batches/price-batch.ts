@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
-import type { Queue } from "bullmq";
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
 
 import {
   DEFAULT_JOB_OPTIONS,
@@ -22,6 +23,20 @@ const ADD_CHUNK = 1_000;
 
 /** The queue of each provider's price jobs (Yahoo: one per symbol; J-Quants: one per date). */
 export type PriceQueues = Record<Provider, Pick<Queue, "addBulk">>;
+
+/** Handles on both price queues for a producer (gateway, scheduler): it adds and removes jobs. */
+export type PriceQueueHandles = Record<Provider, Queue>;
+
+export function createPriceQueues(redis: Redis, prefix: string): PriceQueueHandles {
+  return {
+    yahoo: new Queue(JOB_QUEUE[JOB.FETCH_SYMBOL], { connection: redis, prefix }),
+    jquants: new Queue(JOB_QUEUE[JOB.FETCH_DATE], { connection: redis, prefix }),
+  };
+}
+
+export async function closePriceQueues(queues: PriceQueueHandles): Promise<void> {
+  await Promise.all(Object.values(queues).map((queue) => queue.close()));
+}
 
 /** What to fetch: already validated; symbols in Yahoo form ("7203.T"), de-duplicated. */
 export interface PriceBatchRequest {
@@ -51,9 +66,10 @@ const PERIOD_MONTHS: Record<string, number> = {
 export function tradingDatesOf(period: string, today: string): string[] {
   const trailing = { "1d": 1, "5d": 5 }[period];
   if (trailing !== undefined) {
-    const month = new Date(`${today}T00:00:00Z`);
-    month.setUTCDate(month.getUTCDate() - 14);
-    return tradingDaysBetween(month.toISOString().slice(0, 10), today).slice(-trailing);
+    // Two calendar weeks always hold five trading days, year-end and Golden Week included.
+    const twoWeeksBack = new Date(`${today}T00:00:00Z`);
+    twoWeeksBack.setUTCDate(twoWeeksBack.getUTCDate() - 14);
+    return tradingDaysBetween(twoWeeksBack.toISOString().slice(0, 10), today).slice(-trailing);
   }
   const from =
     period === "ytd"
