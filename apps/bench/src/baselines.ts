@@ -1,7 +1,10 @@
-import { Queue, QueueEvents, Worker } from "bullmq";
+import { QueueEvents, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Pool } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+
+import { createLogger } from "@kabuto/core";
+import { openQueue } from "@kabuto/queue";
 
 /** Raw PostgreSQL COPY of the rows Kabuto stored, into a scratch copy of price_bars: rows per second. */
 export async function copyBaseline(pool: Pool): Promise<{ rows: number; seconds: number }> {
@@ -41,7 +44,11 @@ export async function bullmqBaseline(
   concurrency: number,
 ): Promise<{ jobs: number; seconds: number }> {
   const name = "bench-noop";
-  const queue = new Queue(name, { connection, prefix });
+  const queue = openQueue(name, {
+    connection,
+    prefix,
+    logger: createLogger({ service: "bench", level: "warn", format: "pretty" }),
+  });
   const eventsConnection = connection.duplicate();
   const events = new QueueEvents(name, { connection: eventsConnection, prefix });
   await events.waitUntilReady();

@@ -1,6 +1,6 @@
 import type { BulkJob } from "./api-schemas";
 import type { ProgressUnit } from "./format";
-import { TERMINAL_BATCH_STATUSES, type BatchStatus, type ProgressEvent } from "./progress-event";
+import { BATCH_STATUS_GROUP, isBatchStatusIn, type BatchStatus, type ProgressEvent } from "./progress-event";
 
 export type { BatchStatus };
 
@@ -20,7 +20,7 @@ export interface ProgressSnapshot {
 }
 
 export function isEnded(status: BatchStatus): boolean {
-  return TERMINAL_BATCH_STATUSES.includes(status);
+  return isBatchStatusIn(status, BATCH_STATUS_GROUP.terminal);
 }
 
 export function snapshotFromJob(job: BulkJob): ProgressSnapshot {

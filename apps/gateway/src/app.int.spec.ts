@@ -1,40 +1,35 @@
 import request from "supertest";
 
+import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "./app";
-import { closePriceQueues, createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "./env";
-import { createMasterSyncQueue, type MasterSyncQueue } from "./master-sync/master-sync-queue";
 
 const API_KEY = "test-api-key-0123456789";
 
 describe("the gateway's common answers: error body, /metrics, /api/docs (real Redis and PostgreSQL)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
-  let masterSync: MasterSyncQueue;
-  let priceQueues: ReturnType<typeof createPriceQueues>;
+  let queues: QueueRepository;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    priceQueues = createPriceQueues(redis.connection, redis.prefix);
+    queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });
     app = createApp({
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY }),
       logger: testLogger(),
       db,
       redis: redis.connection,
-      masterSync,
-      priceQueues,
+      queues,
       onScheduleChanged: async () => undefined,
     });
   });
 
   afterAll(async () => {
-    await closePriceQueues(priceQueues);
-    await masterSync.close();
+    await queues.close();
     await redis.cleanup();
     await db.drop();
   });

@@ -2,8 +2,10 @@ import express, { Router, type Express } from "express";
 import helmet from "helmet";
 import type { Redis } from "ioredis";
 
+import { createBatchControl, priceSourcesFrom } from "@kabuto/batches";
 import { createSecretBox, publishProgress, type Logger } from "@kabuto/core";
-import { batchProgressPublisher, type Database, type PriceQueueHandles } from "@kabuto/db";
+import { batchProgressPublisher, type Database } from "@kabuto/db";
+import type { QueueRepository } from "@kabuto/queue";
 
 import { bulkRoutes } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
@@ -15,7 +17,6 @@ import { healthRoutes } from "./health/health.routes";
 import { apiKeyMiddleware } from "./http/api-key.middleware";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import { rateLimitMiddleware } from "./http/rate-limit.middleware";
-import type { MasterSyncQueue } from "./master-sync/master-sync-queue";
 import { masterSyncRoutes } from "./master-sync/master-sync.routes";
 import { stockMasterRoutes } from "./master-sync/stock-master.routes";
 import { createHttpMetrics } from "./metrics/http-metrics";
@@ -30,9 +31,8 @@ export interface GatewayDeps {
   db: Database;
   /** A producer connection: fails fast when Redis is down. */
   redis: Redis;
-  masterSync: MasterSyncQueue;
-  /** The price queues bulk jobs are added to, one per provider. */
-  priceQueues: PriceQueueHandles;
+  /** Every queue: bulk jobs' units and master syncs are added there. */
+  queues: QueueRepository;
   /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
   onScheduleChanged: () => Promise<unknown>;
 }
@@ -73,7 +73,13 @@ export function createApp(deps: GatewayDeps): Express {
     publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
     onError: (error) => deps.logger.warn("progress event not published", { error: String(error) }),
   });
-  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService({ db: deps.db, queues: deps.priceQueues, progress }) }));
+  const sources = priceSourcesFrom({
+    prisma: deps.db.prisma,
+    upstream: deps.config.upstream,
+    encryptionKey: deps.config.encryptionKey,
+  });
+  const control = createBatchControl({ db: deps.db, queues: deps.queues, sources, progress, logger: deps.logger });
+  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService(control) }));
   api.use(stockMasterRoutes(deps));
   api.use(masterSyncRoutes(deps));
   api.use(companiesRoutes(deps));

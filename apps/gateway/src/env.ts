@@ -36,7 +36,11 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
-    upstream: { jquantsBaseUrl: env.JQUANTS_BASE_URL, timeoutMs: env.UPSTREAM_TIMEOUT_MS },
+    upstream: {
+      yahooBaseUrl: env.YAHOO_BASE_URL,
+      jquantsBaseUrl: env.JQUANTS_BASE_URL,
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    },
     encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
     http: { port: env.PORT },
     auth: { apiKey: env.API_KEY, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },

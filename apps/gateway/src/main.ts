@@ -12,11 +12,10 @@ import {
   runMain,
 } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
+import { createQueueRepository } from "@kabuto/queue";
 
 import { createApp } from "./app";
-import { closePriceQueues, createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "./env";
-import { createMasterSyncQueue } from "./master-sync/master-sync-queue";
 
 runMain("gateway", async () => {
   loadDotEnv();
@@ -27,16 +26,15 @@ runMain("gateway", async () => {
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
-  const masterSync = createMasterSyncQueue(redis, config.queuePrefix);
-  const priceQueues = createPriceQueues(redis, config.queuePrefix);
+  const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
   const onScheduleChanged = () => publishScheduleChanged(redis, "master_sync");
 
-  const server = createServer(createApp({ config, logger, db, redis, masterSync, priceQueues, onScheduleChanged }));
+  const server = createServer(createApp({ config, logger, db, redis, queues, onScheduleChanged }));
   const port = await listen(server, config.http.port);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
-    { name: "queues", run: () => Promise.all([masterSync.close(), closePriceQueues(priceQueues)]) },
+    { name: "queues", run: () => queues.close() },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);

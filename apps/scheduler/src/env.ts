@@ -3,9 +3,12 @@ import { z } from "zod";
 import {
   COMMON_ENV,
   DATABASE_ENV,
+  ENCRYPTION_ENV,
   MASTER_SOURCES,
   PROVIDERS,
   REDIS_ENV,
+  UPSTREAM_ENV,
+  decodeEncryptionKey,
   defaultLogFormat,
   parseEnv,
 } from "@kabuto/core";
@@ -14,6 +17,8 @@ const SCHEDULER_ENV = {
   ...COMMON_ENV,
   ...DATABASE_ENV,
   ...REDIS_ENV,
+  ...UPSTREAM_ENV,
+  ...ENCRYPTION_ENV,
   /** Where a scheduled master sync reads the listed companies from. */
   MASTER_SYNC_SOURCE: z.enum(MASTER_SOURCES, { message: "must be jpx or jquants" }).default("jpx"),
   /** Where the daily price update (19:00 on trading days) fetches from. */
@@ -41,5 +46,12 @@ export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
     masterSyncSource: env.MASTER_SYNC_SOURCE,
     dailyPricesProvider: env.DAILY_PRICES_PROVIDER,
     refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,
+    /** The price sources plan the daily update's units; they never fetch in the scheduler. */
+    upstream: {
+      yahooBaseUrl: env.YAHOO_BASE_URL,
+      jquantsBaseUrl: env.JQUANTS_BASE_URL,
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    },
+    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
   };
 }

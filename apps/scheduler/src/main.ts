@@ -1,7 +1,7 @@
-import { Queue } from "bullmq";
-
-import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
-import { createDatabase, createPriceQueues } from "@kabuto/db";
+import { createBatchControl, priceSourcesFrom } from "@kabuto/batches";
+import { createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
+import { batchProgressPublisher, createDatabase } from "@kabuto/db";
+import { createQueueRepository } from "@kabuto/queue";
 
 import { createScheduledActions } from "./actions";
 import { loadSchedulerConfig } from "./env";
@@ -17,10 +17,17 @@ runMain("scheduler", async () => {
   for (const connection of [redis, subscriber]) {
     connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
   }
-  const masterSyncQueue = new Queue(QUEUE.MASTER_SYNC, { connection: redis, prefix: config.queuePrefix });
-  const priceQueues = createPriceQueues(redis, config.queuePrefix);
-  const queues = [masterSyncQueue, priceQueues.yahoo, priceQueues.jquants];
-  for (const queue of queues) queue.on("error", (error) => logger.warn("queue error", { error: error.message }));
+  const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
+  const progress = batchProgressPublisher({
+    pool: db.pool,
+    publish: (event) => publishProgress(redis, config.queuePrefix, event),
+    onError: (error) => logger.warn("progress event not published", { error: String(error) }),
+  });
+  const sources = priceSourcesFrom({
+    prisma: db.prisma,
+    upstream: config.upstream,
+    encryptionKey: config.encryptionKey,
+  });
   await db.pool.query("SELECT 1");
 
   const scheduler = createScheduler({
@@ -30,10 +37,10 @@ runMain("scheduler", async () => {
     redis,
     subscriber,
     actions: createScheduledActions({
-      db,
-      masterSyncQueue,
+      prisma: db.prisma,
+      queues,
       masterSyncSource: config.masterSyncSource,
-      priceQueues,
+      batches: createBatchControl({ db, queues, sources, progress, logger }),
       dailyPricesProvider: config.dailyPricesProvider,
     }),
   });
@@ -41,7 +48,8 @@ runMain("scheduler", async () => {
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "scheduler", run: () => scheduler.stop() },
-    { name: "queues", run: () => Promise.all(queues.map((queue) => queue.close())) },
+    { name: "progress events", run: () => progress.flush() },
+    { name: "queues", run: () => queues.close() },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => Promise.all([subscriber.quit(), redis.quit()]) },
   ]);

@@ -1,17 +1,16 @@
-import type { JobHandlers } from "./job-handler";
+import type { JobHandlers } from "@kabuto/queue";
+
 import { masterSyncProcessor } from "./master-sync/master-sync.processor";
 import type { MasterSyncService } from "./master-sync/master-sync.service";
-import { fetchDateProcessor, type FetchDateDeps } from "./prices/fetch-date.processor";
-import { fetchSymbolProcessor, type FetchSymbolDeps } from "./prices/fetch-symbol.processor";
+import { priceUnitProcessor } from "./prices/price-unit.processor";
 
 /** The handler of each job name. */
 export function createJobHandlers(services: {
   masterSync: MasterSyncService;
-  prices: FetchSymbolDeps & FetchDateDeps;
+  prices: Parameters<typeof priceUnitProcessor>[0];
 }): JobHandlers {
   return {
-    "fetch-symbol": fetchSymbolProcessor(services.prices),
-    "fetch-date": fetchDateProcessor(services.prices),
+    "fetch-prices": priceUnitProcessor(services.prices),
     "sync-master": masterSyncProcessor(services.masterSync),
   };
 }

@@ -1,14 +1,12 @@
 import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
-import { batchProgressPublisher, batchRepository, createDatabase, type PublishProgress } from "@kabuto/db";
-import { YahooChartClient } from "@kabuto/providers";
+import { createUnitRunner, priceSourcesFrom } from "@kabuto/batches";
+import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
+import { createJobWorkers } from "@kabuto/queue";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
-import { jquantsClientSource } from "./jquants-client-source";
 import { createListingSources } from "./master-sync/listing-sources";
 import { createMasterSyncService } from "./master-sync/master-sync.service";
-import { systemErrorPauses } from "./prices/system-error-pauses";
-import { createWorkers } from "./workers";
 
 runMain("worker", async () => {
   loadDotEnv();
@@ -17,16 +15,20 @@ runMain("worker", async () => {
   const db = createDatabase(config.databaseUrl);
   const connection = createRedis(config.redisUrl, "worker");
   connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
-
   const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);
   const progress = batchProgressPublisher({
     pool: db.pool,
     publish,
     onError: (error) => logger.warn("progress event not published", { error: String(error) }),
   });
-
-  const batches = batchRepository(db.prisma, db.pool);
-  const workers = createWorkers({
+  const sources = priceSourcesFrom({
+    prisma: db.prisma,
+    upstream: config.upstream,
+    encryptionKey: config.encryptionKey,
+    gate: { redis: connection, prefix: config.queuePrefix },
+  });
+  const units = createUnitRunner({ db, progress, logger });
+  const workers = createJobWorkers({
     connection,
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
@@ -34,20 +36,7 @@ runMain("worker", async () => {
     ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
     logger,
     handlers: createJobHandlers({
-      prices: {
-        db,
-        batches,
-        yahoo: new YahooChartClient({ baseUrl: config.upstream.yahooBaseUrl, timeoutMs: config.upstream.timeoutMs }),
-        jquants: jquantsClientSource({
-          prisma: db.prisma,
-          ...config.upstream,
-          encryptionKey: config.encryptionKey,
-          gate: { redis: connection, prefix: config.queuePrefix },
-        }),
-        progress,
-        pauses: systemErrorPauses({ batches, progress, logger }),
-        logger,
-      },
+      prices: { db, sources, units },
       masterSync: createMasterSyncService({
         db,
         logger,

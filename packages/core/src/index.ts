@@ -8,4 +8,5 @@ export * from "./redis";
 export * from "./run-main";
 export * from "./secret-box";
 export * from "./shutdown";
+export * from "./batch/batch-status";
 export * from "./calendar/tse-calendar";

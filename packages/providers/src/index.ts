@@ -11,3 +11,7 @@ export * from "./yahoo/yahoo-chart.schema";
 export * from "./yahoo/yahoo-chart.parser";
 export * from "./yahoo/yahoo-intervals";
 export * from "./yahoo/yahoo-chart.client";
+export * from "./price-source";
+export * from "./price-sources";
+export * from "./jquants/jquants.source";
+export * from "./yahoo/yahoo.source";

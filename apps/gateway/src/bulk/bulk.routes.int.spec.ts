@@ -1,38 +1,34 @@
 import request from "supertest";
 
+import { PRICE_QUEUE } from "@kabuto/core";
+import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "../app";
 import { loadGatewayConfig } from "../env";
-import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
-import { closePriceQueues, createPriceQueues, type PriceQueueHandles } from "@kabuto/db";
 
 describe("bulk API without workers (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
-  let masterSync: MasterSyncQueue;
-  let priceQueues: PriceQueueHandles;
+  let queues: QueueRepository;
   let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    priceQueues = createPriceQueues(redis.connection, redis.prefix);
+    queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });
     app = createApp({
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix }),
       logger: testLogger(),
       db,
       redis: redis.connection,
-      masterSync,
-      priceQueues,
+      queues,
       onScheduleChanged: async () => undefined,
     });
   });
 
   afterAll(async () => {
-    await closePriceQueues(priceQueues);
-    await masterSync.close();
+    await queues.close();
     await redis.cleanup();
     await db.drop();
   });
@@ -64,7 +60,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
       status: "accepted",
     });
     const id = started.body.job_id as string;
-    expect(await priceQueues.yahoo.getWaitingCount()).toBe(3);
+    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(3);
 
     const status = await request(app).get(`/api/bulk/status/${id}`).expect(200);
     expect(status.body.job).toMatchObject({
@@ -76,11 +72,11 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
 
     const paused = await request(app).post(`/api/bulk/pause/${id}`).expect(200);
     expect(paused.body.job.status).toBe("paused");
-    expect(await priceQueues.yahoo.getWaitingCount()).toBe(0);
+    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(0);
     await request(app).post(`/api/bulk/pause/${id}`).expect(409);
 
     await request(app).post(`/api/bulk/resume/${id}`).expect(200);
-    expect(await priceQueues.yahoo.getWaitingCount()).toBe(3);
+    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(3);
 
     const stopped = await request(app).post(`/api/bulk/stop/${id}`).expect(200);
     expect(stopped.body).toMatchObject({
@@ -88,7 +84,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
       message: "キャンセルを受け付けました",
       job: { status: "cancel_requested" },
     });
-    expect(await priceQueues.yahoo.getWaitingCount()).toBe(0);
+    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(0);
     const after = await request(app).get(`/api/bulk/status/${id}`).expect(200);
     expect(after.body.job).toMatchObject({
       status: "cancelled",

@@ -1,109 +1,61 @@
-import { jobId } from "@kabuto/core";
 import {
-  EmptyBatchError,
-  batchRepository,
-  enqueuePriceUnits,
-  startPriceBatch,
-  type BatchExecution,
-  type BatchProgressPublisher,
-  type Database,
-  type PriceQueueHandles,
-} from "@kabuto/db";
+  BatchNotFoundError,
+  BatchRequestError,
+  BatchTransitionError,
+  type BatchControl,
+  type PriceBatchRequest,
+} from "@kabuto/batches";
+import type { BatchTransition } from "@kabuto/core";
+import type { BatchExecution } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
 import { toYahooSymbol, type BulkStartRequest } from "./bulk-request.schema";
 
-/** Job removals in flight at once. */
-const REMOVE_CHUNK = 10;
+/** What a person is told when a batch is not in a state the action allows. */
+const TRANSITION_REFUSED: Partial<Record<BatchTransition, string>> = {
+  pause: "実行中のジョブだけを一時停止できます",
+  resume: "一時停止中のジョブだけを再開できます",
+  resumeUnstarted: "一時停止中のジョブだけを再開できます",
+  stop: "このジョブはすでに終了しています",
+};
 
-const NOT_FOUND = () => new ApiError("NOT_FOUND", "指定されたジョブが見つかりません");
+/** The batch lifecycle's errors as HTTP errors. */
+function toApiError(error: unknown): unknown {
+  if (error instanceof BatchNotFoundError) return new ApiError("NOT_FOUND", "指定されたジョブが見つかりません");
+  if (error instanceof BatchTransitionError)
+    return new ApiError("CONFLICT", TRANSITION_REFUSED[error.transition] ?? error.message);
+  if (error instanceof BatchRequestError) return new ApiError("VALIDATION_ERROR", error.message);
+  return error;
+}
 
-/**
- * Starts, pauses, resumes and stops bulk price fetches: batch state in PostgreSQL, one job per
- * symbol (Yahoo) or per trading date (J-Quants).
- */
-export function createBulkService(deps: { db: Database; queues: PriceQueueHandles; progress: BatchProgressPublisher }) {
-  const { prisma } = deps.db;
-  const batches = batchRepository(prisma, deps.db.pool);
-
-  /** Removes the jobs of these units, a few at a time (each removal is one round trip to Redis). */
-  async function removeJobs(batch: BatchExecution, units: readonly string[]) {
-    const queue = deps.queues[batch.provider];
-    for (let start = 0; start < units.length; start += REMOVE_CHUNK) {
-      await Promise.all(units.slice(start, start + REMOVE_CHUNK).map((unit) => queue.remove(jobId(batch.id, unit))));
+function mapped<Args extends unknown[]>(action: (...args: Args) => Promise<BatchExecution>) {
+  return async (...args: Args): Promise<BatchExecution> => {
+    try {
+      return await action(...args);
+    } catch (error) {
+      throw toApiError(error);
     }
-  }
+  };
+}
 
-  /** Takes the batch's waiting jobs off the queue; jobs already running finish. */
-  async function dequeue(batch: BatchExecution) {
-    await removeJobs(batch, await batches.pendingUnits(batch.id));
-  }
-
-  async function find(batchId: string) {
-    const batch = await prisma.batchExecution.findUnique({ where: { id: batchId } });
-    if (!batch) throw NOT_FOUND();
-    return batch;
-  }
-
+function toBatchRequest(request: BulkStartRequest): PriceBatchRequest {
   return {
-    find,
+    provider: request.provider,
+    interval: request.interval,
+    period: request.period,
+    ...(request.symbols ? { symbols: [...new Set(request.symbols.map((symbol) => toYahooSymbol(symbol)!))] } : {}),
+    ...(request.market_category ? { marketName: request.market_category } : {}),
+  };
+}
 
-    async start(request: BulkStartRequest): Promise<BatchExecution> {
-      try {
-        const batch = await startPriceBatch(
-          { prisma, batches, queues: deps.queues },
-          {
-            provider: request.provider,
-            interval: request.interval,
-            period: request.period,
-            ...(request.symbols
-              ? { symbols: [...new Set(request.symbols.map((symbol) => toYahooSymbol(symbol)!))] }
-              : {}),
-            ...(request.market_category ? { marketName: request.market_category } : {}),
-          },
-        );
-        await deps.progress.changed(batch.id, { statusChanged: true });
-        return batch;
-      } catch (error) {
-        if (error instanceof EmptyBatchError) throw new ApiError("VALIDATION_ERROR", error.message);
-        throw error;
-      }
-    },
-
-    async pause(batchId: string): Promise<BatchExecution> {
-      const batch = await find(batchId);
-      if (!(await batches.transition(batchId, ["queued", "running"], "paused"))) {
-        throw new ApiError("CONFLICT", "実行中のジョブだけを一時停止できます");
-      }
-      await deps.progress.changed(batchId, { statusChanged: true });
-      await dequeue(batch);
-      return find(batchId);
-    },
-
-    async resume(batchId: string): Promise<BatchExecution> {
-      const batch = await find(batchId);
-      if (!(await batches.transition(batchId, ["paused"], batch.startedAt ? "running" : "queued"))) {
-        throw new ApiError("CONFLICT", "一時停止中のジョブだけを再開できます");
-      }
-      const pending = await batches.pendingUnits(batchId);
-      // A job a worker picked up while paused completed without work; its id must be free again.
-      await removeJobs(batch, pending);
-      await enqueuePriceUnits(deps.queues, batch, pending);
-      await deps.progress.changed(batchId, { statusChanged: true });
-      return find(batchId);
-    },
-
-    async stop(batchId: string): Promise<BatchExecution> {
-      const batch = await find(batchId);
-      if (!(await batches.transition(batchId, ["queued", "running", "paused"], "cancel_requested"))) {
-        throw new ApiError("CONFLICT", "このジョブはすでに終了しています");
-      }
-      const stopped = await find(batchId);
-      await dequeue(batch);
-      await batches.cancelPending(batchId);
-      await deps.progress.changed(batchId, { statusChanged: true });
-      return stopped;
-    },
+/** The bulk fetch API's actions: the batch lifecycle, its errors answered as HTTP errors. */
+export function createBulkService(control: BatchControl) {
+  return {
+    find: mapped(control.find),
+    start: mapped((request: BulkStartRequest) => control.start(toBatchRequest(request))),
+    pause: mapped(control.pause),
+    resume: mapped(control.resume),
+    stop: mapped(control.stop),
   };
 }
 

@@ -1,14 +1,13 @@
 import request from "supertest";
 
-import type { CompanyListing } from "@kabuto/core";
+import { QUEUE, type CompanyListing } from "@kabuto/core";
 import { applyListingSnapshot } from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
+import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
-import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
 const row = (code: string, companyName: string, overrides: Partial<CompanyListing> = {}): CompanyListing => ({
   code,
@@ -30,14 +29,14 @@ const row = (code: string, companyName: string, overrides: Partial<CompanyListin
 describe("companies API (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
-  let masterSync: MasterSyncQueue;
+  let queues: QueueRepository;
   let app: ReturnType<typeof createApp>;
   const scheduleChanges: string[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
+    queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });
     await applyListingSnapshot(
       db.pool,
       {
@@ -72,14 +71,13 @@ describe("companies API (real PostgreSQL and Redis)", () => {
       logger: testLogger(),
       db,
       redis: redis.connection,
-      masterSync,
-      priceQueues: createPriceQueues(redis.connection, redis.prefix),
+      queues,
       onScheduleChanged: async () => scheduleChanges.push("master_sync"),
     });
   });
 
   afterAll(async () => {
-    await masterSync.close();
+    await queues.close();
     await redis.cleanup();
     await db.drop();
   });
@@ -161,7 +159,7 @@ describe("companies API (real PostgreSQL and Redis)", () => {
     expect(second.body.error).toBe("CONFLICT");
     const status = await request(app).get("/api/v1/companies/sync/status").expect(200);
     expect(status.body.current).toMatchObject({ id: first.body.run.id, status: "queued" });
-    expect(await masterSync.queue.getWaitingCount()).toBe(1);
+    expect((await queues.counts(QUEUE.MASTER_SYNC)).waiting).toBe(1);
   });
 
   it("the schedule: read, change, and a clear 400 for a bad time", async () => {

@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import request from "supertest";
 
+import { createQueueRepository } from "@kabuto/queue";
 import {
   createTestDatabase,
   createTestRedis,
@@ -11,9 +12,7 @@ import {
 } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { closePriceQueues, createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
-import { createMasterSyncQueue } from "../master-sync/master-sync-queue";
 
 const API_KEY = "test-api-key-0123456789";
 const UNAUTHORIZED = {
@@ -39,19 +38,14 @@ describe("API key and rate limit on every /api route (real Redis)", () => {
   const closers: (() => Promise<unknown>)[] = [];
 
   function deps(connection: Redis, env: Record<string, string> = {}) {
-    const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-    const priceQueues = createPriceQueues(redis.connection, redis.prefix);
-    closers.push(
-      () => masterSync.close(),
-      () => closePriceQueues(priceQueues),
-    );
+    const queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });
+    closers.push(() => queues.close());
     return {
       config: loadGatewayConfig({ DATABASE_URL: db.url, QUEUE_PREFIX: redis.prefix, API_KEY, ...env }),
       logger: testLogger(),
       db,
       redis: connection,
-      masterSync,
-      priceQueues,
+      queues,
       onScheduleChanged: async () => undefined,
     };
   }

@@ -1,13 +1,14 @@
 import { Router } from "express";
 import { z } from "zod";
 
+import { requestMasterSync } from "@kabuto/batches";
 import { MASTER_SOURCES } from "@kabuto/core";
-import { requestMasterSync, type Database, type SyncSchedule } from "@kabuto/db";
+import type { Database, SyncSchedule } from "@kabuto/db";
+import type { QueueRepository } from "@kabuto/queue";
 
 import { serializeSyncRun } from "../companies/company.serializer";
 import { ApiError } from "../http/api-error";
 import { validate } from "../http/validate";
-import type { MasterSyncQueue } from "./master-sync-queue";
 import { nextDailyRun } from "./next-daily-run";
 
 const syncBody = z.object({ source: z.enum(MASTER_SOURCES).default("jpx") }).default({ source: "jpx" });
@@ -41,7 +42,7 @@ function serializeSchedule(schedule: SyncSchedule, now = new Date()) {
 /** Seed 001 / 002: manual sync, its status and history, and the live-editable daily schedule. */
 export function masterSyncRoutes(deps: {
   db: Database;
-  masterSync: MasterSyncQueue;
+  queues: QueueRepository;
   onScheduleChanged: () => Promise<unknown>;
 }): Router {
   const router = Router();
@@ -49,7 +50,7 @@ export function masterSyncRoutes(deps: {
 
   router.post("/v1/companies/sync", async (request, response) => {
     const { source } = validate(syncBody, request.body ?? {});
-    const outcome = await requestMasterSync({ prisma, queue: deps.masterSync.queue }, { trigger: "manual", source });
+    const outcome = await requestMasterSync({ prisma, queues: deps.queues }, { trigger: "manual", source });
     if (!outcome.accepted) throw new ApiError("CONFLICT", `同期はすでに実行中です (run ${outcome.activeRun.id})`);
     response.status(202).json({ success: true, run: serializeSyncRun(outcome.run) });
   });

@@ -1,12 +1,12 @@
 import { Router } from "express";
 import { z } from "zod";
 
-import { jobId } from "@kabuto/core";
-import { requestMasterSync, type Database } from "@kabuto/db";
+import { requestMasterSync } from "@kabuto/batches";
+import type { Database } from "@kabuto/db";
+import type { QueueRepository } from "@kabuto/queue";
 
 import { ApiError } from "../http/api-error";
 import { validate } from "../http/validate";
-import type { MasterSyncQueue } from "./master-sync-queue";
 
 const listQuery = z.object({
   is_active: z
@@ -22,23 +22,18 @@ const listQuery = z.object({
 const UPDATE_WAIT_MS = 5 * 60_000;
 
 /** Seed 000's stock master: update (synchronous, JPX) and list. */
-export function stockMasterRoutes(deps: { db: Database; masterSync: MasterSyncQueue }): Router {
+export function stockMasterRoutes(deps: { db: Database; queues: QueueRepository }): Router {
   const router = Router();
 
   router.post("/stock-master/update", async (_request, response) => {
     const request = await requestMasterSync(
-      { prisma: deps.db.prisma, queue: deps.masterSync.queue },
+      { prisma: deps.db.prisma, queues: deps.queues },
       { trigger: "manual", source: "jpx" },
     );
     if (!request.accepted) {
       throw new ApiError("CONFLICT", `銘柄マスタの同期が実行中です (run ${request.activeRun.id})`);
     }
-    const job = await deps.masterSync.queue.getJob(jobId("master-sync", request.run.id));
-    try {
-      await job?.waitUntilFinished(deps.masterSync.events, UPDATE_WAIT_MS);
-    } catch {
-      // The run row below says why; the job's own error text is the same message.
-    }
+    await deps.queues.waitForMasterSync(request.run.id, UPDATE_WAIT_MS);
     const run = await deps.db.prisma.masterSyncRun.findUniqueOrThrow({ where: { id: request.run.id } });
     if (run.status !== "completed") {
       throw new ApiError("SERVICE_UNAVAILABLE", `銘柄マスタの更新に失敗しました: ${run.error ?? run.status}`);

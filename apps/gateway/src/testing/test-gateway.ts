@@ -12,10 +12,10 @@ import {
   type TestRedis,
 } from "@kabuto/testkit";
 
+import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
+
 import { createApp } from "../app";
-import { closePriceQueues, createPriceQueues, type PriceQueueHandles } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
-import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
 /** A bulk job as the status route returns it. */
 export interface BulkJob {
@@ -29,8 +29,7 @@ export interface TestGateway {
   app: ReturnType<typeof createApp>;
   db: TestDatabase;
   redis: TestRedis;
-  masterSync: MasterSyncQueue;
-  priceQueues: PriceQueueHandles;
+  queues: QueueRepository;
   schedulesChanged: string[];
   /** Starts a built worker process on the same database and prefix, talking to the simulator. */
   startWorker(sim: MarketSim, env?: Record<string, string>): Promise<SpawnedApp>;
@@ -41,8 +40,7 @@ export interface TestGateway {
 export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
   const db = await createTestDatabase();
   const redis = createTestRedis();
-  const masterSync = createMasterSyncQueue(redis.connection, redis.prefix);
-  const priceQueues = createPriceQueues(redis.connection, redis.prefix);
+  const queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });
   const schedulesChanged: string[] = [];
   const workers: SpawnedApp[] = [];
   const app = createApp({
@@ -50,16 +48,14 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     logger: testLogger(),
     db,
     redis: redis.connection,
-    masterSync,
-    priceQueues,
+    queues,
     onScheduleChanged: async () => schedulesChanged.push("master_sync"),
   });
   return {
     app,
     db,
     redis,
-    masterSync,
-    priceQueues,
+    queues,
     schedulesChanged,
     async startWorker(sim, workerEnv = {}) {
       const worker = spawnApp("worker", {
@@ -81,8 +77,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
         if (worker.process.exitCode === null && worker.process.signalCode === null) worker.process.kill("SIGTERM");
       }
       await Promise.all(workers.map((worker) => worker.exited()));
-      await closePriceQueues(priceQueues);
-      await masterSync.close();
+      await queues.close();
       await redis.cleanup();
       await db.drop();
     },

@@ -1,17 +1,32 @@
-import { closePriceQueues, createPriceQueues, type PriceQueueHandles } from "@kabuto/db";
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+import { createBatchControl, priceSourcesFrom, type BatchControl } from "@kabuto/batches";
+import { PRICE_QUEUE, publishProgress } from "@kabuto/core";
+import { batchProgressPublisher } from "@kabuto/db";
+import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
+import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { dailyPricesAction } from "./daily-prices.action";
 
 describe("the daily price update (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
-  let queues: PriceQueueHandles;
+  let queues: QueueRepository;
+  let batches: BatchControl;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    queues = createPriceQueues(redis.connection, redis.prefix);
+    queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });
+    const progress = batchProgressPublisher({
+      pool: db.pool,
+      publish: (event) => publishProgress(redis.connection, redis.prefix, event),
+      onError: (error) => {
+        throw error;
+      },
+    });
+    // The sources only plan here: nothing is fetched, so no upstream is reached.
+    const upstream = { yahooBaseUrl: "http://127.0.0.1:9", jquantsBaseUrl: "http://127.0.0.1:9", timeoutMs: 100 };
+    const sources = priceSourcesFrom({ prisma: db.prisma, upstream, encryptionKey: undefined });
+    batches = createBatchControl({ db, queues, sources, progress, logger: testLogger() });
     await db.pool.query(
       `INSERT INTO companies (code, company_name, is_active, source, updated_at)
        VALUES ('7203', 'トヨタ自動車', true, 'jpx', now()), ('6758', 'ソニーグループ', true, 'jpx', now()),
@@ -20,7 +35,7 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
   });
 
   afterAll(async () => {
-    await closePriceQueues(queues);
+    await queues.close();
     await redis.cleanup();
     await db.drop();
   });
@@ -28,15 +43,15 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
   const occurrence = (at: string) => ({ jobName: "daily_prices", scheduledAt: new Date(at), timezone: "Asia/Tokyo" });
 
   it("starts a Yahoo batch of every active listing over five trading days at 19:00 on a trading day", async () => {
-    const outcome = await dailyPricesAction({ db, queues, provider: "yahoo" })(occurrence("2026-11-26T19:00:00+09:00"));
+    const outcome = await dailyPricesAction({ batches, provider: "yahoo" })(occurrence("2026-11-26T19:00:00+09:00"));
     expect(outcome).toMatchObject({ requested: true, status: "queued", count: 2 });
     const batch = await db.prisma.batchExecution.findFirstOrThrow({ where: { provider: "yahoo" } });
     expect(batch).toMatchObject({ type: "daily_update", unit: "symbols", period: "5d", total: 2 });
-    expect(await queues.yahoo.getWaitingCount()).toBe(2);
+    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(2);
   });
 
   it("fetches J-Quants by date: the five trading days up to today, Labour Thanksgiving Day skipped", async () => {
-    await dailyPricesAction({ db, queues, provider: "jquants" })(occurrence("2026-11-26T19:00:00+09:00"));
+    await dailyPricesAction({ batches, provider: "jquants" })(occurrence("2026-11-26T19:00:00+09:00"));
     const batch = await db.prisma.batchExecution.findFirstOrThrow({ where: { provider: "jquants" } });
     expect(batch).toMatchObject({ type: "daily_update", unit: "dates", total: 5, symbols: [] });
     const dates = (await db.prisma.batchExecutionDetail.findMany({ where: { batchId: batch.id } })).map(
@@ -46,11 +61,9 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
   });
 
   it("does nothing on a day the exchange is closed", async () => {
-    expect(await dailyPricesAction({ db, queues, provider: "yahoo" })(occurrence("2026-11-23T19:00:00+09:00"))).toEqual(
-      {
-        requested: false,
-        reason: "not a TSE trading day",
-      },
-    );
+    expect(await dailyPricesAction({ batches, provider: "yahoo" })(occurrence("2026-11-23T19:00:00+09:00"))).toEqual({
+      requested: false,
+      reason: "not a TSE trading day",
+    });
   });
 });

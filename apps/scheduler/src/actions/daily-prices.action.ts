@@ -1,5 +1,5 @@
+import type { BatchControl } from "@kabuto/batches";
 import { isTradingDay, tokyoDate, type Provider } from "@kabuto/core";
-import { batchRepository, startPriceBatch, type Database, type PriceQueues } from "@kabuto/db";
 
 import type { ScheduledAction } from "./scheduled-action";
 
@@ -11,11 +11,10 @@ const DAILY_PERIOD = "5d";
  * listing over the last five trading days (the upsert keeps rows single), from the configured
  * provider. Its progress is published by the workers as for any batch.
  */
-export function dailyPricesAction(deps: { db: Database; queues: PriceQueues; provider: Provider }): ScheduledAction {
+export function dailyPricesAction(deps: { batches: BatchControl; provider: Provider }): ScheduledAction {
   return async ({ scheduledAt }) => {
     if (!isTradingDay(tokyoDate(scheduledAt))) return { requested: false, reason: "not a TSE trading day" };
-    const batch = await startPriceBatch(
-      { prisma: deps.db.prisma, batches: batchRepository(deps.db.prisma, deps.db.pool), queues: deps.queues },
+    const batch = await deps.batches.start(
       { provider: deps.provider, interval: "1d", period: DAILY_PERIOD, daily: true },
       scheduledAt,
     );

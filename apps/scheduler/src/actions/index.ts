@@ -1,7 +1,7 @@
-import type { Queue } from "bullmq";
-
+import type { BatchControl } from "@kabuto/batches";
 import type { MasterSource, Provider } from "@kabuto/core";
-import type { Database, PriceQueues } from "@kabuto/db";
+import type { PrismaClient } from "@kabuto/db";
+import type { QueueRepository } from "@kabuto/queue";
 
 import { dailyPricesAction } from "./daily-prices.action";
 import { masterSyncAction } from "./master-sync.action";
@@ -17,22 +17,18 @@ export const SCHEDULED_JOB = {
 
 /** Every scheduled job's action. */
 export function createScheduledActions(deps: {
-  db: Database;
-  masterSyncQueue: Pick<Queue, "add">;
+  prisma: PrismaClient;
+  queues: Pick<QueueRepository, "enqueueAll">;
   masterSyncSource: MasterSource;
-  priceQueues: PriceQueues;
+  batches: BatchControl;
   dailyPricesProvider: Provider;
 }): ScheduledActions {
   return {
     [SCHEDULED_JOB.MASTER_SYNC]: masterSyncAction({
-      prisma: deps.db.prisma,
-      queue: deps.masterSyncQueue,
+      prisma: deps.prisma,
+      queues: deps.queues,
       source: deps.masterSyncSource,
     }),
-    [SCHEDULED_JOB.DAILY_PRICES]: dailyPricesAction({
-      db: deps.db,
-      queues: deps.priceQueues,
-      provider: deps.dailyPricesProvider,
-    }),
+    [SCHEDULED_JOB.DAILY_PRICES]: dailyPricesAction({ batches: deps.batches, provider: deps.dailyPricesProvider }),
   };
 }

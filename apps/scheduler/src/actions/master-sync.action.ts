@@ -1,7 +1,7 @@
-import type { Queue } from "bullmq";
-
+import { requestMasterSync } from "@kabuto/batches";
 import type { MasterSource } from "@kabuto/core";
-import { requestMasterSync, type PrismaClient } from "@kabuto/db";
+import type { PrismaClient } from "@kabuto/db";
+import type { QueueRepository } from "@kabuto/queue";
 
 import type { ScheduledAction } from "./scheduled-action";
 
@@ -11,12 +11,12 @@ import type { ScheduledAction } from "./scheduled-action";
  */
 export function masterSyncAction(deps: {
   prisma: PrismaClient;
-  queue: Pick<Queue, "add">;
+  queues: Pick<QueueRepository, "enqueueAll">;
   source: MasterSource;
 }): ScheduledAction {
   return async () => {
     const request = await requestMasterSync(
-      { prisma: deps.prisma, queue: deps.queue },
+      { prisma: deps.prisma, queues: deps.queues },
       { trigger: "scheduled", source: deps.source },
     );
     if (!request.accepted) {

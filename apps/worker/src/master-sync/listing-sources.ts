@@ -2,7 +2,7 @@ import type { CompanyListingSnapshot, MasterSource } from "@kabuto/core";
 import type { PrismaClient } from "@kabuto/db";
 import { JpxClient } from "@kabuto/providers";
 
-import { jquantsClientSource } from "../jquants-client-source";
+import { jquantsClientSource } from "@kabuto/batches";
 
 /** Fetches the whole listed-company master from one source. */
 export type ListingSource = () => Promise<CompanyListingSnapshot>;

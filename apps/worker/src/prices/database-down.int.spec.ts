@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 
-import { DEFAULT_JOB_OPTIONS, JOB, QUEUE, jobId } from "@kabuto/core";
+import { JOB, PRICE_QUEUE, jobOptionsOf, type JobItem } from "@kabuto/core";
 import { createTestRedis, spawnApp, testServers, type TestRedis } from "@kabuto/testkit";
 
 describe("a worker whose database is unreachable (real Redis, real process)", () => {
@@ -9,7 +9,7 @@ describe("a worker whose database is unreachable (real Redis, real process)", ()
 
   beforeAll(() => {
     redis = createTestRedis();
-    queue = new Queue(QUEUE.PRICE_FETCH, { connection: redis.connection, prefix: redis.prefix });
+    queue = new Queue(PRICE_QUEUE.yahoo, { connection: redis.connection, prefix: redis.prefix });
   });
 
   afterAll(async () => {
@@ -18,11 +18,11 @@ describe("a worker whose database is unreachable (real Redis, real process)", ()
   });
 
   it("holds the queue as a system error instead of failing the symbol", async () => {
-    const payload = { batchId: "job-db-down", symbol: "7203.T", provider: "yahoo", interval: "1d", period: "1mo" };
-    const job = await queue.add(JOB.FETCH_SYMBOL, payload, {
-      ...DEFAULT_JOB_OPTIONS[QUEUE.PRICE_FETCH],
-      jobId: jobId("job-db-down", "7203.T"),
-    });
+    const item: JobItem = {
+      name: JOB.FETCH_PRICES,
+      data: { batchId: "job-db-down", provider: "yahoo", unit: "7203.T", interval: "1d", period: "1mo" },
+    };
+    const job = await queue.add(item.name, item.data, jobOptionsOf(item));
     const worker = spawnApp("worker", {
       DATABASE_URL: "postgresql://kabuto:kabuto@127.0.0.1:1/kabuto",
       REDIS_URL: testServers().redisUrl,

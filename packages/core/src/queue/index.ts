@@ -1,5 +1,4 @@
 export * from "./queue-names";
-export * from "./job-id";
 export * from "./job-options";
 export * from "./job-payloads";
 export * from "./progress-event";

@@ -1,5 +1,5 @@
-import { jitteredBackoffDelay } from "./job-options";
-import { jobId } from "./job-id";
+import { jitteredBackoffDelay, jobIdOf, jobOptionsOf, queueOf } from "./job-options";
+import type { JobItem } from "./job-payloads";
 
 describe("jitteredBackoffDelay", () => {
   it("doubles the ceiling with each attempt", () => {
@@ -17,10 +17,26 @@ describe("jitteredBackoffDelay", () => {
   });
 });
 
-describe("jobId", () => {
-  it("is deterministic and free of colons", () => {
-    expect(jobId("job-1", "7203.T")).toBe("job-1-7203.T");
-    expect(jobId("a:b", 2)).toBe("a_b-2");
-    expect(jobId("x", "y")).toBe(jobId("x", "y"));
+describe("the job contract", () => {
+  const yahoo: JobItem = {
+    name: "fetch-prices",
+    data: { batchId: "job-1", provider: "yahoo", unit: "7203.T", interval: "1d" },
+  };
+  const jquants: JobItem = {
+    name: "fetch-prices",
+    data: { batchId: "job-1", provider: "jquants", unit: "2026-11-26", interval: "1d" },
+  };
+  const masterSync: JobItem = { name: "sync-master", data: { runId: 42, trigger: "manual", source: "jpx" } };
+
+  it("derives ids from the batch and unit, free of colons and spaces", () => {
+    expect(jobIdOf(yahoo)).toBe("job-1-7203.T");
+    expect(jobIdOf({ ...yahoo, data: { ...yahoo.data, batchId: "a:b", unit: "x y" } })).toBe("a_b-x_y");
+    expect(jobIdOf(masterSync)).toBe("master-sync-42");
+  });
+
+  it("sends each provider's units to its own queue, with retries; a master sync runs once", () => {
+    expect([yahoo, jquants, masterSync].map(queueOf)).toEqual(["price-fetch", "jquants-fetch", "master-sync"]);
+    expect(jobOptionsOf(jquants)).toMatchObject({ attempts: 6, jobId: "job-1-2026-11-26" });
+    expect(jobOptionsOf(masterSync)).toMatchObject({ attempts: 1, jobId: "master-sync-42" });
   });
 });

@@ -1,6 +1,7 @@
 import type { JobsOptions } from "bullmq";
 
-import { QUEUE, type QueueName } from "./queue-names";
+import type { JobItem, JobKey } from "./job-payloads";
+import { JOB, PRICE_QUEUE, QUEUE, type QueueName } from "./queue-names";
 
 /** Name of the custom backoff strategy workers register (exponential with full jitter). */
 export const JITTERED_BACKOFF = "exponential-jitter";
@@ -17,23 +18,39 @@ export function jitteredBackoffDelay(attemptsMade: number, random: () => number 
   return Math.round(random() * ceiling);
 }
 
+const PRICE_JOB_OPTIONS: JobsOptions = {
+  attempts: 6,
+  backoff: { type: JITTERED_BACKOFF },
+  removeOnComplete: { age: 24 * 3600, count: 50_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
 /** Default options of each queue's jobs. */
-export const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
-  [QUEUE.PRICE_FETCH]: {
-    attempts: 6,
-    backoff: { type: JITTERED_BACKOFF },
-    removeOnComplete: { age: 24 * 3600, count: 50_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  },
-  [QUEUE.JQUANTS_FETCH]: {
-    attempts: 6,
-    backoff: { type: JITTERED_BACKOFF },
-    removeOnComplete: { age: 24 * 3600, count: 50_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  },
+const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
+  [QUEUE.PRICE_FETCH]: PRICE_JOB_OPTIONS,
+  [QUEUE.JQUANTS_FETCH]: PRICE_JOB_OPTIONS,
   [QUEUE.MASTER_SYNC]: {
     attempts: 1,
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
 };
+
+/** The queue a job goes to: price units to their provider's queue. */
+export function queueOf(item: JobKey): QueueName {
+  return item.name === JOB.FETCH_PRICES ? PRICE_QUEUE[item.data.provider] : QUEUE.MASTER_SYNC;
+}
+
+/**
+ * Deterministic, colon-free job id (BullMQ rejects `:` in custom ids), derived from what the job
+ * is, so a retry or a second enqueue of the same unit never duplicates work.
+ */
+export function jobIdOf(item: JobKey): string {
+  const parts = item.name === JOB.FETCH_PRICES ? [item.data.batchId, item.data.unit] : ["master-sync", item.data.runId];
+  return parts.map((part) => String(part).replace(/[:\s]/g, "_")).join("-");
+}
+
+/** Everything BullMQ needs to add `item`: its queue's default options and its id. */
+export function jobOptionsOf(item: JobItem): JobsOptions & { jobId: string } {
+  return { ...DEFAULT_JOB_OPTIONS[queueOf(item)], jobId: jobIdOf(item) };
+}

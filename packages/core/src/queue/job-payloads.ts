@@ -8,25 +8,15 @@ export type Provider = (typeof PROVIDERS)[number];
 export const MASTER_SOURCES = ["jpx", "jquants"] as const;
 export type MasterSource = (typeof MASTER_SOURCES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
-
-/** Yahoo: fetch one symbol's bars for a batch. */
-export const fetchSymbolPayloadSchema = z.object({
+/** One unit of a price batch: a symbol for Yahoo ("7203.T"), a trading date for J-Quants. */
+export const fetchPricesPayloadSchema = z.object({
   batchId: z.string().min(1),
-  symbol: z.string().min(1),
-  provider: z.literal("yahoo"),
+  provider: z.enum(PROVIDERS),
+  unit: z.string().min(1),
   interval: z.string().min(1),
   period: z.string().min(1).optional(),
 });
-export type FetchSymbolPayload = z.infer<typeof fetchSymbolPayloadSchema>;
-
-/** J-Quants: fetch the whole market for one trading date, keep the batch's symbols. */
-export const fetchDatePayloadSchema = z.object({
-  batchId: z.string().min(1),
-  date: isoDate,
-  provider: z.literal("jquants"),
-});
-export type FetchDatePayload = z.infer<typeof fetchDatePayloadSchema>;
+export type FetchPricesPayload = z.infer<typeof fetchPricesPayloadSchema>;
 
 /** Sync the listed-company master from one source. */
 export const syncMasterPayloadSchema = z.object({
@@ -38,9 +28,18 @@ export type SyncMasterPayload = z.infer<typeof syncMasterPayloadSchema>;
 
 /** Payload schema of every job name: a worker refuses to start when a name has no handler. */
 export const JOB_PAYLOAD_SCHEMAS = {
-  [JOB.FETCH_SYMBOL]: fetchSymbolPayloadSchema,
-  [JOB.FETCH_DATE]: fetchDatePayloadSchema,
+  [JOB.FETCH_PRICES]: fetchPricesPayloadSchema,
   [JOB.SYNC_MASTER]: syncMasterPayloadSchema,
 } as const;
 
 export type JobPayloadOf<Name extends keyof typeof JOB_PAYLOAD_SCHEMAS> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[Name]>;
+
+/** One job to enqueue, as a discriminated union: its name says what its data is. */
+export type JobItem = {
+  [Name in keyof typeof JOB_PAYLOAD_SCHEMAS]: { name: Name; data: JobPayloadOf<Name> };
+}[keyof typeof JOB_PAYLOAD_SCHEMAS];
+
+/** What identifies a job: enough of its item to derive its id. */
+export type JobKey =
+  | { name: typeof JOB.FETCH_PRICES; data: Pick<FetchPricesPayload, "batchId" | "unit" | "provider"> }
+  | { name: typeof JOB.SYNC_MASTER; data: Pick<SyncMasterPayload, "runId"> };

@@ -5,7 +5,8 @@ import { Redis } from "ioredis";
 
 import { DEFAULT_REDIS_URL } from "../env";
 import { latestProgress, progressChannel, publishProgress } from "./progress-channel";
-import type { BatchStatus, ProgressEvent } from "./progress-event";
+import type { BatchStatus } from "../batch/batch-status";
+import type { ProgressEvent } from "./progress-event";
 
 const event = (batchId: string, status: BatchStatus, processed: number): ProgressEvent => ({
   batch_id: batchId,

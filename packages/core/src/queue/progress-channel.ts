@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 
-import { TERMINAL_BATCH_STATUSES, progressEventSchema, type ProgressEvent } from "./progress-event";
+import { BATCH_STATUS_GROUP, isBatchStatusIn } from "../batch/batch-status";
+import { progressEventSchema, type ProgressEvent } from "./progress-event";
 import { CHANNEL } from "./queue-names";
 
 /** How long the latest event of a batch stays readable for late joiners. */
@@ -22,11 +23,12 @@ function latestKey(prefix: string, batchId: string): string {
  * this is where their events are put in order.
  */
 const PUBLISH_IF_NEWER = `
+local TERMINAL = {${BATCH_STATUS_GROUP.terminal.map((status) => `${status} = true`).join(", ")}}
 local previous = redis.call('GET', KEYS[1])
 if previous then
   local last = cjson.decode(previous)
   local next = cjson.decode(ARGV[1])
-  if last.status == 'completed' or last.status == 'cancelled' or last.status == 'failed' then return 0 end
+  if TERMINAL[last.status] then return 0 end
   if last.status == next.status and next.progress.processed < last.progress.processed then return 0 end
 end
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
@@ -57,5 +59,5 @@ export async function latestProgress(redis: Redis, prefix: string, batchId: stri
 
 /** Whether no event can follow this one. */
 export function isTerminalProgress(event: Pick<ProgressEvent, "status">): boolean {
-  return TERMINAL_BATCH_STATUSES.includes(event.status);
+  return isBatchStatusIn(event.status, BATCH_STATUS_GROUP.terminal);
 }

@@ -1,18 +1,6 @@
 import { z } from "zod";
 
-export const BATCH_STATUSES = [
-  "queued",
-  "running",
-  "paused",
-  "cancel_requested",
-  "cancelled",
-  "completed",
-  "failed",
-] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
-
-/** States a batch never leaves. */
-export const TERMINAL_BATCH_STATUSES: readonly BatchStatus[] = ["cancelled", "completed", "failed"];
+import { BATCH_STATUSES } from "../batch/batch-status";
 
 /** The room of master-sync progress events. */
 export const MASTER_SYNC_ROOM = "master-sync";

@@ -1,3 +1,5 @@
+import type { Provider } from "./job-payloads";
+
 /** Every BullMQ queue Kabuto uses. No queue name is written anywhere else. */
 export const QUEUE = {
   /** Yahoo price fetches: one job per (batch, symbol). */
@@ -10,21 +12,23 @@ export const QUEUE = {
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
 
+/** Every queue, for the processes that open them all. */
+export const QUEUE_NAMES: readonly QueueName[] = Object.values(QUEUE);
+
+/** The queue of each provider's price jobs: a provider's rate limit holds only its own queue. */
+export const PRICE_QUEUE: Record<Provider, QueueName> = {
+  yahoo: QUEUE.PRICE_FETCH,
+  jquants: QUEUE.JQUANTS_FETCH,
+};
+
 /** Job names within the queues. */
 export const JOB = {
-  FETCH_SYMBOL: "fetch-symbol",
-  FETCH_DATE: "fetch-date",
+  /** One unit of a price batch: a symbol (Yahoo) or a trading date (J-Quants). */
+  FETCH_PRICES: "fetch-prices",
   SYNC_MASTER: "sync-master",
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
-
-/** The queue each job name is added to. */
-export const JOB_QUEUE: Record<JobName, QueueName> = {
-  [JOB.FETCH_SYMBOL]: QUEUE.PRICE_FETCH,
-  [JOB.FETCH_DATE]: QUEUE.JQUANTS_FETCH,
-  [JOB.SYNC_MASTER]: QUEUE.MASTER_SYNC,
-};
 
 /** Redis pub/sub channels. */
 export const CHANNEL = {

@@ -28,14 +28,18 @@ describe("batch repository (real PostgreSQL)", () => {
     await create("job-b", ["7203.T", "0000.T"]);
     expect(await batches.startUnit("job-b", "7203.T")).toBe("running");
     await batches.startUnit("job-b", "7203.T");
-    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20 })).toMatchObject({
-      processed: 1,
-      successful: 1,
-      status: "running",
-    });
-    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20 })).toMatchObject({
-      processed: 1,
-    });
+    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20, symbols: 1 })).toMatchObject(
+      {
+        processed: 1,
+        successful: 1,
+        status: "running",
+      },
+    );
+    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20, symbols: 1 })).toMatchObject(
+      {
+        processed: 1,
+      },
+    );
     const last = await batches.finishUnit("job-b", "0000.T", {
       status: "failed",
       errorClass: "permanent",
@@ -53,7 +57,9 @@ describe("batch repository (real PostgreSQL)", () => {
     const units = Array.from({ length: 200 }, (_, index) => `${1000 + index}.T`);
     await create("job-c", units);
     await Promise.all(
-      units.flatMap((unit) => [0, 1].map(() => batches.finishUnit("job-c", unit, { status: "completed", records: 1 }))),
+      units.flatMap((unit) =>
+        [0, 1].map(() => batches.finishUnit("job-c", unit, { status: "completed", records: 1, symbols: 1 })),
+      ),
     );
     expect(await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-c" } })).toMatchObject({
       status: "completed",
@@ -68,9 +74,9 @@ describe("batch repository (real PostgreSQL)", () => {
     await create("job-d", ["1301.T", "1332.T"]);
     await batches.startUnit("job-d", "1301.T");
     await batches.startUnit("job-d", "1332.T");
-    await batches.transition("job-d", ["running"], "cancel_requested");
+    expect(await batches.transition("job-d", "stop")).toBe(true);
     await batches.cancelPending("job-d");
-    await batches.finishUnit("job-d", "1301.T", { status: "completed", records: 1 });
+    await batches.finishUnit("job-d", "1301.T", { status: "completed", records: 1, symbols: 1 });
     expect((await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-d" } })).status).toBe(
       "cancel_requested",
     );
@@ -79,8 +85,40 @@ describe("batch repository (real PostgreSQL)", () => {
 
     await create("job-e", ["1301.T"]);
     await batches.startUnit("job-e", "1301.T");
-    await batches.transition("job-e", ["running"], "paused");
+    expect(await batches.transition("job-e", "pause")).toBe(true);
     await batches.releaseUnit("job-e", "1301.T");
     expect(await batches.pendingUnits("job-e")).toEqual(["1301.T"]);
+  });
+
+  it("moves a batch only along the state machine, keeping the reason of a pause", async () => {
+    await create("job-f", ["1301.T"]);
+    expect(await batches.transition("job-f", "resume")).toBe(false);
+    expect(await batches.transition("job-f", "pause", "database unreachable")).toBe(true);
+    expect(await batches.find("job-f")).toMatchObject({ status: "paused", error: "database unreachable" });
+    expect(await batches.transition("job-f", "pause")).toBe(false);
+    expect(await batches.transition("job-f", "resumeUnstarted")).toBe(true);
+    expect(await batches.find("job-f")).toMatchObject({ status: "queued", error: null });
+    expect(await batches.transition("job-f", "stop")).toBe(true);
+    await batches.cancelPending("job-f");
+    expect(await batches.find("job-f")).toMatchObject({ status: "cancelled", finishedAt: expect.any(Date) });
+    expect(await batches.transition("job-f", "stop")).toBe(false);
+  });
+
+  it("keeps the most symbols one unit stored, and the named symbols as the filter", async () => {
+    await batches.create({
+      id: "job-g",
+      type: "partial",
+      provider: "jquants",
+      unit: "dates",
+      interval: "1d",
+      period: "5d",
+      units: ["2026-11-25", "2026-11-26"],
+      symbols: ["7203.T"],
+    });
+    await batches.finishUnit("job-g", "2026-11-25", { status: "completed", records: 1, symbols: 3 });
+    await batches.finishUnit("job-g", "2026-11-26", { status: "completed", records: 1, symbols: 2 });
+    expect(await batches.find("job-g")).toMatchObject({ symbolCount: 3, status: "completed" });
+    expect(await batches.symbolFilter("job-g")).toEqual(new Set(["7203.T"]));
+    expect(await batches.symbolFilter("job-a")).toBeUndefined();
   });
 });

@@ -1,5 +1,13 @@
 import type { Pool } from "pg";
 
+import {
+  BATCH_STATUS_GROUP,
+  BATCH_TRANSITIONS,
+  OPEN_UNIT_STATUSES,
+  sqlStatusList,
+  type BatchTransition,
+} from "@kabuto/core";
+
 import type {
   BatchExecution,
   BatchType,
@@ -22,9 +30,10 @@ export interface NewBatch {
   symbols?: readonly string[];
 }
 
-/** How one unit ended. */
+/** How one unit ended: stored `records` rows of `symbols` symbols, or failed. */
 export type UnitOutcome =
-  { status: "completed"; records: number } | { status: "failed"; errorClass: ErrorClass; message: string };
+  | { status: "completed"; records: number; symbols: number }
+  | { status: "failed"; errorClass: ErrorClass; message: string };
 
 /** A batch's counters after a unit ended. */
 export interface BatchCounters {
@@ -35,12 +44,26 @@ export interface BatchCounters {
   failed: number;
 }
 
+const OPEN_UNITS = sqlStatusList(OPEN_UNIT_STATUSES);
+const { complete, cancel } = BATCH_TRANSITIONS;
+
+/**
+ * The "cancel once nothing is in flight" rule, written once: a stopping batch is cancelled when no
+ * unit but `$2` (the one ending now, if any) is still processing.
+ */
+const CANCEL_WHEN_IDLE = `status IN ${sqlStatusList(cancel.from)} AND NOT EXISTS (
+  SELECT 1 FROM batch_execution_details
+  WHERE batch_id = $1 AND status = 'processing' AND symbol IS DISTINCT FROM $2)`;
+
+/** Whether the unit ending now is the batch's last. */
+const LAST_UNIT = `processed + (SELECT count(*) FROM finished) >= total AND status IN ${sqlStatusList(complete.from)}`;
+
 const FINISH_UNIT_SQL = `
   WITH finished AS (
     UPDATE batch_execution_details
     SET status = $3::detail_status, records_inserted = $4, error_class = $5::error_class, error_message = $6,
         finished_at = now(), duration_ms = (extract(epoch FROM now() - coalesce(started_at, now())) * 1000)::int
-    WHERE batch_id = $1 AND symbol = $2 AND status IN ('pending', 'processing')
+    WHERE batch_id = $1 AND symbol = $2 AND status IN ${OPEN_UNITS}
     RETURNING status
   )
   UPDATE batch_executions SET
@@ -48,22 +71,20 @@ const FINISH_UNIT_SQL = `
     successful = successful + (SELECT count(*) FROM finished WHERE status = 'completed'),
     failed = failed + (SELECT count(*) FROM finished WHERE status = 'failed'),
     records = records + CASE WHEN EXISTS (SELECT 1 FROM finished) THEN $4 ELSE 0 END,
+    symbol_count = GREATEST(symbol_count, $7),
     status = CASE
-      WHEN processed + (SELECT count(*) FROM finished) >= total AND status IN ('queued', 'running')
-        THEN 'completed'::batch_status
-      WHEN status = 'cancel_requested' AND NOT EXISTS (
-        SELECT 1 FROM batch_execution_details
-        WHERE batch_id = $1 AND status = 'processing' AND symbol <> $2) THEN 'cancelled'::batch_status
+      WHEN ${LAST_UNIT} THEN '${complete.to}'::batch_status
+      WHEN ${CANCEL_WHEN_IDLE} THEN '${cancel.to}'::batch_status
       ELSE status END,
-    finished_at = CASE
-      WHEN processed + (SELECT count(*) FROM finished) >= total AND status IN ('queued', 'running') THEN now()
-      WHEN status = 'cancel_requested' AND NOT EXISTS (
-        SELECT 1 FROM batch_execution_details
-        WHERE batch_id = $1 AND status = 'processing' AND symbol <> $2) THEN now()
-      ELSE finished_at END,
+    finished_at = CASE WHEN ${LAST_UNIT} OR ${CANCEL_WHEN_IDLE} THEN now() ELSE finished_at END,
     updated_at = now()
   WHERE id = $1
   RETURNING status, total, processed, successful, failed`;
+
+/** Cancels a stopping batch once nothing is in flight (`$2`: a unit ending now, or null). */
+const CANCEL_IF_IDLE_SQL = `
+  UPDATE batch_executions SET status = '${cancel.to}', finished_at = now(), updated_at = now()
+  WHERE id = $1 AND ${CANCEL_WHEN_IDLE}`;
 
 /**
  * Batch state in PostgreSQL, so status, history and summaries survive any process. Counters move
@@ -102,13 +123,14 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
       const { rows } = await pool.query<{ status: BatchExecution["status"] | null }>(
         `WITH batch AS (
            UPDATE batch_executions SET
-             status = CASE WHEN status = 'queued' THEN 'running'::batch_status ELSE status END,
+             status = CASE WHEN status IN ${sqlStatusList(BATCH_TRANSITIONS.run.from)}
+               THEN '${BATCH_TRANSITIONS.run.to}'::batch_status ELSE status END,
              started_at = coalesce(started_at, now()), updated_at = now()
-           WHERE id = $1 AND status IN ('queued', 'running')
+           WHERE id = $1 AND status IN ${sqlStatusList(BATCH_STATUS_GROUP.active)}
            RETURNING status
          ), started AS (
            UPDATE batch_execution_details SET status = 'processing', attempts = attempts + 1, started_at = now()
-           WHERE batch_id = $1 AND symbol = $2 AND status IN ('pending', 'processing') AND EXISTS (SELECT 1 FROM batch)
+           WHERE batch_id = $1 AND symbol = $2 AND status IN ${OPEN_UNITS} AND EXISTS (SELECT 1 FROM batch)
          )
          SELECT coalesce((SELECT status FROM batch), (SELECT status FROM batch_executions WHERE id = $1)) AS status`,
         [batchId, unit],
@@ -132,16 +154,11 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
      * in flight. Without this a unit between two attempts would hold the batch in cancel_requested.
      */
     async cancelUnit(batchId: string, unit: string): Promise<void> {
-      await pool.query(
-        `WITH cancelled AS (
-           UPDATE batch_execution_details SET status = 'cancelled'
-           WHERE batch_id = $1 AND symbol = $2 AND status IN ('pending', 'processing')
-         )
-         UPDATE batch_executions SET status = 'cancelled', finished_at = now(), updated_at = now()
-         WHERE id = $1 AND status = 'cancel_requested' AND NOT EXISTS (
-           SELECT 1 FROM batch_execution_details WHERE batch_id = $1 AND status = 'processing' AND symbol <> $2)`,
-        [batchId, unit],
-      );
+      await prisma.batchExecutionDetail.updateMany({
+        where: { batchId, symbol: unit, status: { in: [...OPEN_UNIT_STATUSES] } },
+        data: { status: "cancelled" },
+      });
+      await pool.query(CANCEL_IF_IDLE_SQL, [batchId, unit]);
     },
 
     /** Units still waiting (for pause, resume and stop). */
@@ -154,41 +171,32 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
       return rows.map((row) => row.symbol);
     },
 
-    /** Moves a batch between states, only from the given ones; false when it was in none of them. */
-    async transition(
-      batchId: string,
-      from: readonly BatchExecution["status"][],
-      to: BatchExecution["status"],
-    ): Promise<boolean> {
+    /**
+     * Applies one transition of the state machine (see BATCH_TRANSITIONS), only from the states it
+     * allows; false when the batch was in none of them. `reason` is kept as the batch's error.
+     */
+    async transition(batchId: string, name: BatchTransition, reason?: string): Promise<boolean> {
+      const { from, to } = BATCH_TRANSITIONS[name];
       const { count } = await prisma.batchExecution.updateMany({
         where: { id: batchId, status: { in: [...from] } },
         data: {
           status: to,
-          ...(to === "cancelled" ? { finishedAt: new Date() } : {}),
-          ...(to === "running" || to === "queued" ? { error: null } : {}),
+          ...(to === cancel.to ? { finishedAt: new Date() } : {}),
+          ...(reason !== undefined ? { error: reason } : name.startsWith("resume") ? { error: null } : {}),
         },
       });
       return count === 1;
     },
 
-    /**
-     * Kabuto itself cannot go on (the database was unreachable): an active batch is paused with
-     * the reason, for a person to resume once it is fixed; false when it was not active.
-     */
-    async pauseForSystemError(batchId: string, reason: string): Promise<boolean> {
-      const { count } = await prisma.batchExecution.updateMany({
-        where: { id: batchId, status: { in: ["queued", "running"] } },
-        data: { status: "paused", error: reason },
-      });
-      return count === 1;
+    /** The batch, or undefined. */
+    async find(batchId: string): Promise<BatchExecution | undefined> {
+      return (await prisma.batchExecution.findUnique({ where: { id: batchId } })) ?? undefined;
     },
 
-    /** J-Quants: the symbols one date stored; the batch keeps the most seen in one date. */
-    async recordSymbolCount(batchId: string, symbols: number): Promise<void> {
-      await pool.query(
-        "UPDATE batch_executions SET symbol_count = GREATEST(symbol_count, $2), updated_at = now() WHERE id = $1",
-        [batchId, symbols],
-      );
+    /** The symbols a whole-market unit keeps for this batch; undefined keeps every one. */
+    async symbolFilter(batchId: string): Promise<ReadonlySet<string> | undefined> {
+      const batch = await prisma.batchExecution.findUnique({ where: { id: batchId }, select: { symbols: true } });
+      return batch && batch.symbols.length > 0 ? new Set(batch.symbols) : undefined;
     },
 
     /** Stop: the units not started are cancelled; the batch is cancelled once none is in flight. */
@@ -197,12 +205,7 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
         where: { batchId, status: "pending" },
         data: { status: "cancelled" },
       });
-      await pool.query(
-        `UPDATE batch_executions SET status = 'cancelled', finished_at = now(), updated_at = now()
-         WHERE id = $1 AND status = 'cancel_requested'
-           AND NOT EXISTS (SELECT 1 FROM batch_execution_details WHERE batch_id = $1 AND status = 'processing')`,
-        [batchId],
-      );
+      await pool.query(CANCEL_IF_IDLE_SQL, [batchId, null]);
     },
 
     /** Ends a unit once: the batch completes when its last unit ends. */
@@ -215,6 +218,7 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
         outcome.status === "completed" ? outcome.records : 0,
         failed?.errorClass ?? null,
         failed?.message ?? null,
+        outcome.status === "completed" ? outcome.symbols : 0,
       ]);
       return rows[0];
     },

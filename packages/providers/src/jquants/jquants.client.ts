@@ -21,10 +21,6 @@ export interface JQuantsClientOptions {
 
 const pageSchema = z.object({ data: z.array(z.unknown()), pagination_key: z.string().nullish() });
 
-const calendarRowSchema = z.object({ Date: z.string(), HolDiv: z.string() });
-/** HolDiv: 1 a trading day, 2 a half-day session; 0 and 3 are closed for equities. */
-const TRADING_DAY_KINDS = new Set(["1", "2"]);
-
 /** Safety net against a server that keeps answering with a pagination key. */
 const MAX_PAGES = 10_000;
 
@@ -71,12 +67,6 @@ export class JQuantsClient {
   async fetchDailyBars(date: string): Promise<PriceBarRow[]> {
     const rows = await this.getAll("/equities/bars/daily", { date }, jquantsDailyBarSchema);
     return rows.map(priceBarFromJQuants);
-  }
-
-  /** TSE trading dates from `from` to `to` (YYYY-MM-DD, both included), by J-Quants' calendar. */
-  async tradingDates(from: string, to: string): Promise<string[]> {
-    const rows = await this.getAll("/markets/calendar", { from, to }, calendarRowSchema);
-    return rows.filter((row) => TRADING_DAY_KINDS.has(row.HolDiv)).map((row) => row.Date);
   }
 
   /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */

@@ -51,8 +51,3 @@ export function jpxCode(value: unknown): string {
 export function codeFromJQuants(code: string): string {
   return code.length === 5 && code.endsWith("0") ? code.slice(0, 4) : code;
 }
-
-/** JPX's code → J-Quants' (append "0" to 4-character codes only). */
-export function codeToJQuants(code: string): string {
-  return code.length === 4 ? `${code}0` : code;
-}

@@ -15,7 +15,7 @@ export function systemErrorPauses(deps: {
 
   async function pauseNoted() {
     for (const [batchId, reason] of noted) {
-      if (await deps.batches.pauseForSystemError(batchId, reason)) {
+      if (await deps.batches.transition(batchId, "pause", reason)) {
         deps.logger.warn("batch paused after a system error", { batch_id: batchId, reason });
         void deps.progress.changed(batchId, { statusChanged: true });
       }

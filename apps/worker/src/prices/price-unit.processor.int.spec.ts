@@ -2,11 +2,11 @@ import { createServer, type Server } from "node:http";
 
 import { Queue, QueueEvents } from "bullmq";
 
+import { createUnitRunner } from "@kabuto/batches";
 import {
-  DEFAULT_JOB_OPTIONS,
   JOB,
-  QUEUE,
-  jobId,
+  PRICE_QUEUE,
+  jobOptionsOf,
   latestProgress,
   listen,
   progressChannel,
@@ -14,13 +14,11 @@ import {
   type ProgressEvent,
 } from "@kabuto/core";
 import { batchProgressPublisher, batchRepository, type BatchRepository } from "@kabuto/db";
-import { YahooChartClient } from "@kabuto/providers";
+import { YahooChartClient, createPriceSources, type JQuantsClient } from "@kabuto/providers";
+import { createJobWorkers, type JobHandlers, type JobWorkers } from "@kabuto/queue";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
-import type { JobHandlers } from "../job-handler";
-import { createWorkers, type Workers } from "../workers";
-import { fetchSymbolProcessor } from "./fetch-symbol.processor";
-import { systemErrorPauses } from "./system-error-pauses";
+import { priceUnitProcessor } from "./price-unit.processor";
 
 const DAY = 86_400;
 const FIRST = 1_763_942_400;
@@ -51,7 +49,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
   let queue: Queue;
   let events: QueueEvents;
   let eventsConnection: TestRedis["connection"];
-  let workers: Workers;
+  let workers: JobWorkers;
   let batches: BatchRepository;
   let subscriber: TestRedis["connection"];
   const published: ProgressEvent[] = [];
@@ -96,29 +94,27 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
         throw error;
       },
     });
-    const unused = async () => undefined;
     const handlers: JobHandlers = {
-      [JOB.FETCH_SYMBOL]: fetchSymbolProcessor({
+      [JOB.FETCH_PRICES]: priceUnitProcessor({
         db,
-        batches,
-        yahoo,
-        progress,
-        pauses: systemErrorPauses({ batches, progress, logger: testLogger() }),
-        logger: testLogger(),
+        sources: createPriceSources({
+          yahoo,
+          jquants: () => Promise.reject<JQuantsClient>(new Error("this test fetches from Yahoo only")),
+        }),
+        units: createUnitRunner({ db, progress, logger: testLogger() }),
       }),
-      [JOB.FETCH_DATE]: unused,
-      [JOB.SYNC_MASTER]: unused,
+      [JOB.SYNC_MASTER]: async () => undefined,
     };
-    workers = createWorkers({
+    workers = createJobWorkers({
       connection: redis.connection,
       prefix: redis.prefix,
       concurrency: 8,
       logger: testLogger(),
       handlers,
     });
-    queue = new Queue(QUEUE.PRICE_FETCH, { connection: redis.connection, prefix: redis.prefix });
+    queue = new Queue(PRICE_QUEUE.yahoo, { connection: redis.connection, prefix: redis.prefix });
     eventsConnection = redis.connection.duplicate();
-    events = new QueueEvents(QUEUE.PRICE_FETCH, { connection: eventsConnection, prefix: redis.prefix });
+    events = new QueueEvents(PRICE_QUEUE.yahoo, { connection: eventsConnection, prefix: redis.prefix });
     await events.waitUntilReady();
   });
 
@@ -148,15 +144,13 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
       units: symbols,
     });
     const jobs = await queue.addBulk(
-      symbols.map((symbol) => ({
-        name: JOB.FETCH_SYMBOL,
-        data: { batchId: "job-e2e", symbol, provider: "yahoo", interval: "1d", period: "1mo" },
-        opts: {
-          ...DEFAULT_JOB_OPTIONS[QUEUE.PRICE_FETCH],
-          backoff: { type: "fixed", delay: 10 },
-          jobId: jobId("job-e2e", symbol),
-        },
-      })),
+      symbols.map((symbol) => {
+        const item = {
+          name: JOB.FETCH_PRICES,
+          data: { batchId: "job-e2e", provider: "yahoo", unit: symbol, interval: "1d", period: "1mo" },
+        } as const;
+        return { ...item, opts: { ...jobOptionsOf(item), backoff: { type: "fixed", delay: 10 } } };
+      }),
     );
     await Promise.all(jobs.map((job) => job.waitUntilFinished(events, 20_000).catch(() => undefined)));
 

@@ -8,10 +8,10 @@ describe("systemErrorPauses", () => {
   const unreachable = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 
   it("turns an unreachable database into a SystemError, then pauses the batch with the reason once it answers", async () => {
-    const paused: [string, string][] = [];
+    const paused: [string, string, string][] = [];
     const batches = {
-      pauseForSystemError: async (batchId: string, reason: string) => {
-        paused.push([batchId, reason]);
+      transition: async (batchId: string, name: string, reason: string) => {
+        paused.push([batchId, name, reason]);
         return true;
       },
     } as unknown as BatchRepository;
@@ -26,7 +26,7 @@ describe("systemErrorPauses", () => {
     expect(paused).toEqual([]);
 
     expect(await pauses.guard("job-2", async () => "stored")).toBe("stored");
-    expect(paused).toEqual([["job-1", expect.stringMatching(/database unreachable: connect ECONNREFUSED/)]]);
+    expect(paused).toEqual([["job-1", "pause", expect.stringMatching(/database unreachable: connect ECONNREFUSED/)]]);
     await pauses.guard("job-2", async () => "again");
     expect(paused).toHaveLength(1);
   });

@@ -1,8 +1,6 @@
-import type { Queue } from "bullmq";
-
-import { DEFAULT_JOB_OPTIONS, JOB, QUEUE, jobId, type MasterSource, type SyncMasterPayload } from "@kabuto/core";
-
-import type { MasterSyncRun, PrismaClient } from "../generated/prisma/client";
+import { JOB, type MasterSource, type SyncMasterPayload } from "@kabuto/core";
+import type { MasterSyncRun, PrismaClient } from "@kabuto/db";
+import type { QueueRepository } from "@kabuto/queue";
 
 /** Any lock id is fine as long as nothing else in Kabuto uses it. */
 const MASTER_SYNC_REQUEST_LOCK = 7_203_001;
@@ -15,7 +13,7 @@ export type MasterSyncRequest = { accepted: true; run: MasterSyncRun } | { accep
  * so two syncs never run at once however many replicas ask.
  */
 export async function requestMasterSync(
-  deps: { prisma: PrismaClient; queue: Pick<Queue, "add"> },
+  deps: { prisma: PrismaClient; queues: Pick<QueueRepository, "enqueueAll"> },
   request: { trigger: SyncMasterPayload["trigger"]; source: MasterSource },
 ): Promise<MasterSyncRequest> {
   const outcome = await deps.prisma.$transaction(async (tx) => {
@@ -30,10 +28,7 @@ export async function requestMasterSync(
   if (!outcome.accepted) return outcome;
   const payload: SyncMasterPayload = { runId: outcome.run.id, ...request };
   try {
-    await deps.queue.add(JOB.SYNC_MASTER, payload, {
-      ...DEFAULT_JOB_OPTIONS[QUEUE.MASTER_SYNC],
-      jobId: jobId("master-sync", outcome.run.id),
-    });
+    await deps.queues.enqueueAll([{ name: JOB.SYNC_MASTER, data: payload }]);
   } catch (error) {
     await deps.prisma.masterSyncRun.update({
       where: { id: outcome.run.id },

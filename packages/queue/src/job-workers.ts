@@ -4,19 +4,21 @@ import type { Redis } from "ioredis";
 import {
   JITTERED_BACKOFF,
   JOB_PAYLOAD_SCHEMAS,
-  JOB_QUEUE,
-  SystemError,
-  TemporaryError,
+  QUEUE_NAMES,
   jitteredBackoffDelay,
+  queueOf,
   smoothLimiter,
+  type JobItem,
   type JobName,
   type Logger,
   type QueueName,
 } from "@kabuto/core";
 
 import type { JobHandlers } from "./job-handler";
+import { toQueueOutcome } from "./queue-outcome";
 
-export interface WorkersOptions {
+export interface JobWorkersOptions {
+  /** A worker connection: waits for Redis to come back (`maxRetriesPerRequest: null`). */
   connection: Redis;
   prefix: string;
   concurrency: number;
@@ -32,23 +34,20 @@ export interface WorkersOptions {
 }
 
 /** The running BullMQ workers of this process, one per queue. */
-export interface Workers {
+export interface JobWorkers {
   workers: Worker[];
   /** Lets in-flight jobs finish, then closes every worker. */
   close(): Promise<void>;
 }
 
-/** How long a system error (database unreachable) holds a queue before its jobs are tried again. */
-const SYSTEM_ERROR_HOLD_MS = 5_000;
-
 /**
- * Starts one BullMQ worker per queue that has handlers. Each job's payload is validated against its
- * schema; an invalid payload or an unknown job name fails the job without retries.
+ * Starts one BullMQ worker per queue. Each job's payload is validated against its schema; an
+ * invalid payload, an unknown job name or a job on the wrong queue fails without retries. A
+ * handler's error becomes the queue outcome `toQueueOutcome` names; none is swallowed.
  */
-export function createWorkers(options: WorkersOptions): Workers {
+export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
   const { handlers, logger } = options;
-  const queues = new Set(Object.values(JOB_QUEUE));
-  const workers = [...queues].map((queue) => {
+  const workers = QUEUE_NAMES.map((queue) => {
     const rate = options.ratePerMinute?.[queue];
     const worker: Worker = new Worker(queue, (job) => dispatch(job, queue, worker), {
       connection: options.connection,
@@ -70,29 +69,29 @@ export function createWorkers(options: WorkersOptions): Workers {
   async function dispatch(job: Job, queue: QueueName, worker: Worker): Promise<unknown> {
     const name = job.name as JobName;
     const schema = JOB_PAYLOAD_SCHEMAS[name];
-    if (!schema || JOB_QUEUE[name] !== queue)
-      throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${queue}"`);
+    if (!schema) throw new UnrecoverableError(`no handler for job "${job.name}" on queue "${queue}"`);
     const parsed = schema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
+    const item = { name, data: parsed.data } as JobItem;
+    if (queueOf(item) !== queue) throw new UnrecoverableError(`job "${job.name}" does not belong on queue "${queue}"`);
     const handler = handlers[name] as (payload: unknown, job: Job) => Promise<unknown>;
     try {
       return await handler(parsed.data, job);
     } catch (error) {
-      // The upstream said how long to back off: hold the whole queue, in every worker process,
-      // and put this job back without spending one of its attempts.
-      if (error instanceof TemporaryError && error.retryAfterMs !== undefined) {
-        logger.warn("upstream rate limit, holding the queue", { queue, retry_after_ms: error.retryAfterMs });
-        await worker.rateLimit(error.retryAfterMs);
-        throw Worker.RateLimitError();
+      const outcome = toQueueOutcome(error, job);
+      if (outcome.kind === "unrecoverable") throw new UnrecoverableError(outcome.message);
+      if (outcome.kind === "rate-limit") {
+        logger.warn("upstream rate limit, holding the queue", { queue, retry_after_ms: outcome.delayMs });
       }
-      // Kabuto itself cannot go on: hold the queue instead of burning every job's attempts.
-      if (error instanceof SystemError) {
+      if (outcome.kind === "hold") {
         logger.error("system error, holding the queue", {
           queue,
-          error: error.message,
-          retry_in_ms: SYSTEM_ERROR_HOLD_MS,
+          error: error instanceof Error ? error.message : String(error),
+          retry_in_ms: outcome.delayMs,
         });
-        await worker.rateLimit(SYSTEM_ERROR_HOLD_MS);
+      }
+      if (outcome.kind === "rate-limit" || outcome.kind === "hold") {
+        await worker.rateLimit(outcome.delayMs);
         throw Worker.RateLimitError();
       }
       throw error;

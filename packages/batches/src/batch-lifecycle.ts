@@ -1,0 +1,222 @@
+import { randomBytes } from "node:crypto";
+
+import {
+  JOB,
+  KabutoError,
+  tokyoDate,
+  type BatchTransition,
+  type JobItem,
+  type Logger,
+  type Provider,
+} from "@kabuto/core";
+import {
+  batchRepository,
+  listedSymbols,
+  type BatchExecution,
+  type BatchProgressPublisher,
+  type Database,
+  type UnitOutcome,
+} from "@kabuto/db";
+import type { PriceSources } from "@kabuto/providers";
+import { isFinalOutcome, toQueueOutcome, type JobAttempt, type QueueRepository } from "@kabuto/queue";
+
+import { BatchNotFoundError } from "./batch-not-found.error";
+import { BatchRequestError } from "./batch-request.error";
+import { BatchTransitionError } from "./batch-transition.error";
+import { systemErrorPauses } from "./system-error-pauses";
+
+/** What to fetch: already validated; symbols in Yahoo form ("7203.T"), de-duplicated. */
+export interface PriceBatchRequest {
+  provider: Provider;
+  interval: string;
+  period: string;
+  /** A list of symbols, or every active listing (of one market when `marketName` is given). */
+  symbols?: readonly string[];
+  marketName?: string;
+  /** The scheduler's daily update rather than a batch someone asked for. */
+  daily?: boolean;
+}
+
+/** What fetching and storing one unit did. */
+export interface UnitWork {
+  records: number;
+  symbols: number;
+}
+
+/** Fetches and stores one unit; `symbols` is the batch's filter for whole-market units. */
+export type UnitWorkFn = (context: { symbols: ReadonlySet<string> | undefined }) => Promise<UnitWork>;
+
+/** The unit of a batch a job runs. */
+export interface UnitRef {
+  batchId: string;
+  unit: string;
+}
+
+export interface BatchLifecycleDeps {
+  db: Database;
+  progress: BatchProgressPublisher;
+  logger: Logger;
+}
+
+function unitJob(batch: BatchExecution, unit: string): JobItem {
+  return {
+    name: JOB.FETCH_PRICES,
+    data: {
+      batchId: batch.id,
+      provider: batch.provider,
+      unit,
+      interval: batch.interval,
+      ...(batch.period ? { period: batch.period } : {}),
+    },
+  };
+}
+
+/**
+ * The producer's side of a batch's life (gateway, scheduler): start (plan the units with the
+ * batch's source, record them, enqueue one job each), pause, resume and stop along the state
+ * machine of BATCH_TRANSITIONS. Batch state lives in PostgreSQL, so every process sees one truth;
+ * every change is published as progress.
+ */
+export function createBatchControl(
+  deps: BatchLifecycleDeps & { queues: Pick<QueueRepository, "enqueueAll" | "removeAll">; sources: PriceSources },
+) {
+  const batches = batchRepository(deps.db.prisma, deps.db.pool);
+
+  async function find(batchId: string): Promise<BatchExecution> {
+    const batch = await batches.find(batchId);
+    if (!batch) throw new BatchNotFoundError(batchId);
+    return batch;
+  }
+
+  async function move(batch: BatchExecution, transition: BatchTransition): Promise<void> {
+    if (!(await batches.transition(batch.id, transition))) throw new BatchTransitionError(transition, batch.status);
+    await deps.progress.changed(batch.id, { statusChanged: true });
+  }
+
+  /** Takes the jobs of the batch's waiting units off the queue; jobs already running finish. */
+  async function dequeue(batch: BatchExecution, units: readonly string[]) {
+    await deps.queues.removeAll(units.map((unit) => unitJob(batch, unit)));
+  }
+
+  return {
+    find,
+
+    /**
+     * Records a price batch and enqueues its units: the gateway (POST /api/bulk/start) and the
+     * scheduler (the daily update) both start batches this way. A source of whole-market units
+     * (J-Quants' dates) keeps the named symbols; none named: the whole market.
+     */
+    async start(request: PriceBatchRequest, now = new Date()): Promise<BatchExecution> {
+      const source = deps.sources[request.provider];
+      const refusal = source.refusal(request);
+      if (refusal) throw new BatchRequestError(refusal);
+      const wholeMarket = request.symbols === undefined && request.marketName === undefined;
+      const symbols =
+        request.symbols ??
+        (await listedSymbols(deps.db.prisma, request.marketName ? { marketName: request.marketName } : {}));
+      if (symbols.length === 0) throw new BatchRequestError("対象の銘柄がありません (銘柄マスタを同期してください)");
+      const units = source.planUnits({ symbols, period: request.period, today: tokyoDate(now) });
+      if (units.length === 0) throw new BatchRequestError("この期間に東証の営業日がありません");
+      const batch = await batches.create({
+        id: `job-${now.getTime()}-${randomBytes(3).toString("hex")}`,
+        type: request.daily ? "daily_update" : wholeMarket ? "all_stocks" : "partial",
+        provider: request.provider,
+        unit: source.unitKind,
+        interval: request.interval,
+        period: request.period,
+        units,
+        ...(source.unitKind === "dates" && !wholeMarket ? { symbols } : {}),
+      });
+      await deps.queues.enqueueAll(units.map((unit) => unitJob(batch, unit)));
+      await deps.progress.changed(batch.id, { statusChanged: true });
+      return batch;
+    },
+
+    /** Stops new units within a second: the waiting jobs leave the queue, running ones finish. */
+    async pause(batchId: string): Promise<BatchExecution> {
+      const batch = await find(batchId);
+      await move(batch, "pause");
+      await dequeue(batch, await batches.pendingUnits(batchId));
+      return find(batchId);
+    },
+
+    /** Enqueues exactly the units still pending. */
+    async resume(batchId: string): Promise<BatchExecution> {
+      const batch = await find(batchId);
+      await move(batch, batch.startedAt ? "resume" : "resumeUnstarted");
+      const pending = await batches.pendingUnits(batchId);
+      // A job a worker picked up while paused completed without work; its id must be free again.
+      await dequeue(batch, pending);
+      await deps.queues.enqueueAll(pending.map((unit) => unitJob(batch, unit)));
+      return find(batchId);
+    },
+
+    /** Cancels the units not started; the batch is cancelled once none is in flight. */
+    async stop(batchId: string): Promise<BatchExecution> {
+      const batch = await find(batchId);
+      if (!(await batches.transition(batchId, "stop"))) throw new BatchTransitionError("stop", batch.status);
+      const stopping = await find(batchId);
+      await dequeue(batch, await batches.pendingUnits(batchId));
+      await batches.cancelPending(batchId);
+      await deps.progress.changed(batchId, { statusChanged: true });
+      return stopping;
+    },
+  };
+}
+
+export type BatchControl = ReturnType<typeof createBatchControl>;
+
+/**
+ * The worker's side of a batch's life: runs one unit around `work` (fetch and store). A batch
+ * that is not running (paused, stopping) leaves its unit pending or cancels it. A failure is
+ * recorded once it is final (permanent, or the last attempt; a 429 is never charged) and rethrown,
+ * so the queue applies its outcome; an unreachable database pauses the batch (see
+ * systemErrorPauses). Every change is published as progress.
+ */
+export function createUnitRunner(deps: BatchLifecycleDeps) {
+  const batches = batchRepository(deps.db.prisma, deps.db.pool);
+  const pauses = systemErrorPauses({ batches, progress: deps.progress, logger: deps.logger });
+  const symbolFilters = new Map<string, Promise<ReadonlySet<string> | undefined>>();
+
+  async function finish(batchId: string, unit: string, outcome: UnitOutcome) {
+    const counters = await batches.finishUnit(batchId, unit, outcome);
+    void deps.progress.changed(batchId, { statusChanged: counters?.status !== "running" });
+  }
+
+  function symbolFilter(batchId: string) {
+    if (!symbolFilters.has(batchId)) symbolFilters.set(batchId, batches.symbolFilter(batchId));
+    return symbolFilters.get(batchId)!;
+  }
+
+  async function runUnit({ batchId, unit }: UnitRef, job: JobAttempt, work: UnitWorkFn) {
+    const status = await batches.startUnit(batchId, unit);
+    if (status === undefined) throw new BatchNotFoundError(batchId);
+    if (status === "paused") await batches.releaseUnit(batchId, unit);
+    if (status === "cancel_requested") {
+      await batches.cancelUnit(batchId, unit);
+      void deps.progress.changed(batchId, { statusChanged: true });
+    }
+    if (status !== "running") return { skipped: status };
+    void deps.progress.changed(batchId);
+    try {
+      const done = await work({ symbols: await symbolFilter(batchId) });
+      await finish(batchId, unit, { status: "completed", ...done });
+      return { records: done.records };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (isFinalOutcome(toQueueOutcome(error, job))) {
+        const errorClass = error instanceof KabutoError ? error.errorClass : "temporary";
+        await finish(batchId, unit, { status: "failed", errorClass, message });
+      }
+      deps.logger.warn("price unit failed", { batch_id: batchId, unit, attempt: job.attemptsMade + 1, error: message });
+      throw error;
+    }
+  }
+
+  return {
+    runUnit: (ref: UnitRef, job: JobAttempt, work: UnitWorkFn) =>
+      pauses.guard(ref.batchId, () => runUnit(ref, job, work)),
+  };
+}
+
+export type UnitRunner = ReturnType<typeof createUnitRunner>;
