@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { YAHOO_INTERVALS, YAHOO_RANGES, unservableRange } from "@kabuto/providers";
+import { YAHOO_INTERVALS, YAHOO_RANGES } from "@kabuto/providers";
 
 /** At most this many symbols in one batch (the whole market is about 4,400). */
 export const MAX_SYMBOLS = 10_000;
@@ -14,7 +14,7 @@ export function toYahooSymbol(text: string): string | undefined {
   return match ? `${match[1]}.T` : undefined;
 }
 
-/** `POST /api/bulk/start`'s body. */
+/** `POST /api/bulk/start`'s body; what a provider cannot serve is its source's to refuse (PriceSource.refusal). */
 export const bulkStartSchema = z
   .object({
     symbols: z.array(z.string(), { message: "は文字列リストで指定してください" }).optional(),
@@ -42,14 +42,5 @@ export const bulkStartSchema = z
         path: [],
       });
     }
-    if (body.provider === "jquants" && body.interval !== "1d") {
-      context.addIssue({
-        code: "custom",
-        message: "provider 'jquants' は日足 ('interval': '1d') だけを取得できます",
-        path: [],
-      });
-    }
-    const unservable = body.provider === "yahoo" ? unservableRange(body.interval, body.period) : undefined;
-    if (unservable) context.addIssue({ code: "custom", message: unservable, path: [] });
   });
 export type BulkStartRequest = z.infer<typeof bulkStartSchema>;

@@ -39,6 +39,10 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
     [{ symbols: [] }, "'symbols' は文字列リストで指定してください"],
     [{ symbols: ["AAPL"] }, "'symbols' に東証の銘柄コードではないものがあります: \"AAPL\""],
     [{ symbols: ["7203"], interval: "1m", period: "1y" }, "interval 1m only reaches 7 days back; range 1y is longer"],
+    [
+      { symbols: ["7203"], provider: "jquants", interval: "1h", period: "1mo" },
+      "provider 'jquants' は日足 ('interval': '1d') だけを取得できます",
+    ],
   ])("refuses %j with 400 and the error body", async (body, message) => {
     const response = await request(app).post("/api/bulk/start").send(body).expect(400);
     expect(response.body).toEqual({ success: false, error: "VALIDATION_ERROR", message });
