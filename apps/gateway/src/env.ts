@@ -2,12 +2,12 @@ import { z } from "zod";
 
 import {
   COMMON_ENV,
+  baseConfig,
   DATABASE_ENV,
   ENCRYPTION_ENV,
   REDIS_ENV,
   UPSTREAM_ENV,
-  decodeEncryptionKey,
-  defaultLogFormat,
+  upstreamConfig,
   httpUrlSchema,
   parseEnv,
   portSchema,
@@ -31,17 +31,9 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(GATEWAY_ENV, source);
   return {
-    env: env.NODE_ENV,
-    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    ...baseConfig(env),
     databaseUrl: env.DATABASE_URL,
-    redisUrl: env.REDIS_URL,
-    queuePrefix: env.QUEUE_PREFIX,
-    upstream: {
-      yahooBaseUrl: env.YAHOO_BASE_URL,
-      jquantsBaseUrl: env.JQUANTS_BASE_URL,
-      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    },
-    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
+    ...upstreamConfig(env),
     http: { port: env.PORT },
     auth: { apiKey: env.API_KEY, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
     /** Where browsers reach the progress service; unset: the page's host name, port 3001. */

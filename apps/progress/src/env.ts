@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { COMMON_ENV, REDIS_ENV, defaultLogFormat, parseEnv, portSchema } from "@kabuto/core";
+import { COMMON_ENV, REDIS_ENV, baseConfig, parseEnv, portSchema } from "@kabuto/core";
 
 const PROGRESS_ENV = {
   ...COMMON_ENV,
@@ -16,10 +16,7 @@ export type ProgressConfig = ReturnType<typeof loadProgressConfig>;
 export function loadProgressConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(PROGRESS_ENV, source);
   return {
-    env: env.NODE_ENV,
-    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
-    redisUrl: env.REDIS_URL,
-    queuePrefix: env.QUEUE_PREFIX,
+    ...baseConfig(env),
     http: { port: env.PROGRESS_PORT },
     auth: { apiKey: env.API_KEY },
     throttle: { intervalMs: env.PROGRESS_THROTTLE_MS },

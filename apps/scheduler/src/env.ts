@@ -2,14 +2,14 @@ import { z } from "zod";
 
 import {
   COMMON_ENV,
+  baseConfig,
   DATABASE_ENV,
   ENCRYPTION_ENV,
   MASTER_SOURCES,
   PROVIDERS,
   REDIS_ENV,
   UPSTREAM_ENV,
-  decodeEncryptionKey,
-  defaultLogFormat,
+  upstreamConfig,
   parseEnv,
 } from "@kabuto/core";
 
@@ -38,20 +38,12 @@ export type SchedulerConfig = ReturnType<typeof loadSchedulerConfig>;
 export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(SCHEDULER_ENV, source);
   return {
-    env: env.NODE_ENV,
-    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    ...baseConfig(env),
     databaseUrl: env.DATABASE_URL,
-    redisUrl: env.REDIS_URL,
-    queuePrefix: env.QUEUE_PREFIX,
     masterSyncSource: env.MASTER_SYNC_SOURCE,
     dailyPricesProvider: env.DAILY_PRICES_PROVIDER,
     refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,
     /** The price sources plan the daily update's units; they never fetch in the scheduler. */
-    upstream: {
-      yahooBaseUrl: env.YAHOO_BASE_URL,
-      jquantsBaseUrl: env.JQUANTS_BASE_URL,
-      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    },
-    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
+    ...upstreamConfig(env),
   };
 }

@@ -2,12 +2,12 @@ import { z } from "zod";
 
 import {
   COMMON_ENV,
+  baseConfig,
   DATABASE_ENV,
   ENCRYPTION_ENV,
   REDIS_ENV,
   UPSTREAM_ENV,
-  decodeEncryptionKey,
-  defaultLogFormat,
+  upstreamConfig,
   parseEnv,
 } from "@kabuto/core";
 
@@ -28,20 +28,11 @@ export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(WORKER_ENV, source);
   return {
-    env: env.NODE_ENV,
-    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    ...baseConfig(env),
     databaseUrl: env.DATABASE_URL,
-    redisUrl: env.REDIS_URL,
-    queuePrefix: env.QUEUE_PREFIX,
+    ...upstreamConfig(env),
     concurrency: env.WORKER_CONCURRENCY,
     lockMs: env.WORKER_LOCK_MS,
     yahooRequestsPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
-    upstream: {
-      yahooBaseUrl: env.YAHOO_BASE_URL,
-      jquantsBaseUrl: env.JQUANTS_BASE_URL,
-      jpxListUrl: env.JPX_LIST_URL,
-      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
-    },
-    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
   };
 }

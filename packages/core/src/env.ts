@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 
 import { ConfigError } from "./errors";
+import { defaultLogFormat } from "./logger";
 import { decodeEncryptionKey } from "./secret-box";
 
 /** Default local PostgreSQL, as `npm run services:up` starts it. */
@@ -77,6 +78,31 @@ export const UPSTREAM_ENV = {
   ),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100").default(30_000),
 };
+
+type EnvOf<Shape extends z.ZodRawShape> = z.output<z.ZodObject<Shape>>;
+
+/** COMMON_ENV and REDIS_ENV as the nested config every app hands on. */
+export function baseConfig(env: EnvOf<typeof COMMON_ENV> & EnvOf<typeof REDIS_ENV>) {
+  return {
+    env: env.NODE_ENV,
+    log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+  };
+}
+
+/** UPSTREAM_ENV and ENCRYPTION_ENV as a nested config: where the upstreams are, and the key to stored credentials. */
+export function upstreamConfig(env: EnvOf<typeof UPSTREAM_ENV> & EnvOf<typeof ENCRYPTION_ENV>) {
+  return {
+    upstream: {
+      yahooBaseUrl: env.YAHOO_BASE_URL,
+      jquantsBaseUrl: env.JQUANTS_BASE_URL,
+      jpxListUrl: env.JPX_LIST_URL,
+      timeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    },
+    encryptionKey: env.ENCRYPTION_KEY === undefined ? undefined : decodeEncryptionKey(env.ENCRYPTION_KEY),
+  };
+}
 
 /**
  * Parses the environment against a zod shape, once, at start-up.

@@ -1,20 +1,10 @@
 import * as XLSX from "xlsx";
 
+import { JPX_HEADERS } from "@kabuto/providers";
+
 import type { Listing } from "../universe/listing";
 import { MARKETS, SCALES, SECTORS_17, SECTORS_33 } from "../universe/sectors";
 
-const HEADERS = [
-  "日付",
-  "コード",
-  "銘柄名",
-  "市場・商品区分",
-  "33業種コード",
-  "33業種区分",
-  "17業種コード",
-  "17業種区分",
-  "規模コード",
-  "規模区分",
-];
 const SECTOR_33_NAMES = new Map(SECTORS_33.map((sector) => [sector.code, sector.name]));
 
 /**
@@ -36,7 +26,7 @@ export function dataJXls(listings: readonly Listing[], date: string): Buffer {
     listing.scale === null ? "-" : SCALES[listing.scale]!,
   ]);
   const workbook = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([HEADERS, ...rows]), "Sheet1");
+  XLSX.utils.book_append_sheet(workbook, XLSX.utils.aoa_to_sheet([[...JPX_HEADERS], ...rows]), "Sheet1");
   // Strings in a shared string table, as Excel writes them (and several times faster to produce).
   return XLSX.write(workbook, { bookType: "biff8", type: "buffer", bookSST: true }) as Buffer;
 }

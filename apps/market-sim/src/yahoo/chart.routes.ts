@@ -1,36 +1,20 @@
 import { Router, type Response } from "express";
 import { z } from "zod";
 
+import { YAHOO_INTRADAY_HISTORY_DAYS, YAHOO_RANGE_DAYS } from "@kabuto/providers";
+
 import type { MarketState } from "../market-state";
 import { yahooAdjusted } from "../prices/price-series";
 import { INTERVAL_MINUTES, intradayBars } from "./intraday-bars";
 
-const RANGE_DAYS: Record<string, number> = {
-  "1d": 1,
-  "5d": 5,
-  "1mo": 31,
-  "3mo": 92,
-  "6mo": 183,
-  "1y": 366,
-  "2y": 731,
-  "5y": 1827,
-  "10y": 3653,
-  ytd: 366,
-  max: 36500,
-};
+/** How many days a range reaches back, with `max` as a century of history. */
+const RANGE_DAYS: Record<string, number> = Object.fromEntries(
+  Object.entries(YAHOO_RANGE_DAYS).map(([range, days]) => [range, Math.min(days, 36_500)]),
+);
 /** Intraday answers cover at most this many trading days (the newest), as Yahoo pages them. */
 const INTRADAY_MAX_DAYS = 60;
 const DAILY = new Set(["1d", "5d", "1wk", "1mo", "3mo"]);
-const INTRADAY_DAYS: Record<string, number> = {
-  "1m": 7,
-  "2m": 60,
-  "5m": 60,
-  "15m": 60,
-  "30m": 60,
-  "60m": 730,
-  "90m": 60,
-  "1h": 730,
-};
+const INTRADAY_DAYS: Record<string, number | undefined> = YAHOO_INTRADAY_HISTORY_DAYS;
 
 const query = z.object({
   interval: z.string().default("1d"),

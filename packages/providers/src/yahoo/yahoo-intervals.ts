@@ -20,10 +20,10 @@ export type YahooInterval = (typeof YAHOO_INTERVALS)[number];
 export const YAHOO_RANGES = ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"] as const;
 export type YahooRange = (typeof YAHOO_RANGES)[number];
 
-const DAY = 1;
-const RANGE_DAYS: Record<YahooRange, number> = {
-  "1d": DAY,
-  "5d": 5 * DAY,
+/** Days back each range reaches (`max`: all of a symbol's history). */
+export const YAHOO_RANGE_DAYS: Readonly<Record<YahooRange, number>> = {
+  "1d": 1,
+  "5d": 5,
   "1mo": 31,
   "3mo": 92,
   "6mo": 183,
@@ -36,7 +36,7 @@ const RANGE_DAYS: Record<YahooRange, number> = {
 };
 
 /** How far back Yahoo keeps intraday history, in days (1m about a week, 1h two years). */
-const INTRADAY_HISTORY_DAYS: Partial<Record<YahooInterval, number>> = {
+export const YAHOO_INTRADAY_HISTORY_DAYS: Readonly<Partial<Record<YahooInterval, number>>> = {
   "1m": 7,
   "2m": 60,
   "5m": 60,
@@ -49,12 +49,12 @@ const INTRADAY_HISTORY_DAYS: Partial<Record<YahooInterval, number>> = {
 
 /** Daily and longer bars are stamped with their trading date; intraday ones with their start. */
 export function isIntraday(interval: YahooInterval): boolean {
-  return interval in INTRADAY_HISTORY_DAYS;
+  return interval in YAHOO_INTRADAY_HISTORY_DAYS;
 }
 
 /** Why Yahoo cannot serve `interval` over `range`, or undefined when it can. */
 export function unservableRange(interval: YahooInterval, range: YahooRange): string | undefined {
-  const limit = INTRADAY_HISTORY_DAYS[interval];
-  if (limit === undefined || RANGE_DAYS[range] <= limit) return undefined;
+  const limit = YAHOO_INTRADAY_HISTORY_DAYS[interval];
+  if (limit === undefined || YAHOO_RANGE_DAYS[range] <= limit) return undefined;
   return `interval ${interval} only reaches ${limit} days back; range ${range} is longer`;
 }
