@@ -1,6 +1,12 @@
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-
-import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "../testing/test-gateway";
+import {
+  processedAtLeast,
+  simulatorCodes,
+  startBulkJob,
+  startTestGateway,
+  waitForJob,
+  type TestGateway,
+} from "@kabuto/testkit";
 
 describe("a worker killed mid-batch (real processes, SIGKILL)", () => {
   jest.setTimeout(120_000);
@@ -23,7 +29,7 @@ describe("a worker killed mid-batch (real processes, SIGKILL)", () => {
     await gateway.startWorker(sim, workerEnv);
     const symbols = (await simulatorCodes(sim, DEFAULT_JQUANTS_KEY)).slice(0, 200);
     const id = await startBulkJob(gateway, { symbols, period: "1mo" });
-    await waitForJob(gateway, id, (job) => job.progress.processed >= 40);
+    await waitForJob(gateway, id, processedAtLeast(40));
     doomed.process.kill("SIGKILL");
     expect(await doomed.exited()).toEqual({ code: null, signal: "SIGKILL" });
     const job = await waitForJob(gateway, id);
