@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 
 import { listen } from "@kabuto/core";
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-import { simulatorCodes, startTestGateway, type TestGateway } from "@kabuto/testkit";
+import { simulatorCodes, startTestGateway, waitUntil, type TestGateway } from "@kabuto/testkit";
 
 import type { BulkJob } from "./api-schemas";
 import { runCli } from "./cli";
@@ -88,7 +88,9 @@ describe("kabuto against a gateway process, a worker process and the simulator",
   });
 
   it("pause holds a job, resume and watch finish it; stop and watch end cancelled with exit 1", async () => {
-    await sim.setFaults({ latencyMs: 250 });
+    // Two symbols in flight at a time, a second each: a job of 20 needs ten seconds, while its pause
+    // follows its start at once. Only the symbols in flight when the pause lands can still finish.
+    await sim.setFaults({ latencyMs: 1_000 });
     try {
       const start = async (from: number) => {
         const { code, out } = await kabuto(
@@ -103,16 +105,21 @@ describe("kabuto against a gateway process, a worker process and the simulator",
         expect(out).toContain(`進捗: kabuto watch ${jobIdOf(out)}`);
         return jobIdOf(out);
       };
-      const resumed = await start(20);
-      const stopped = await start(40);
-      for (const jobId of [resumed, stopped]) {
+      const pause = async (jobId: string) =>
         expect(await kabuto("pause", jobId)).toMatchObject({
           code: 0,
           out: `一時停止しました: ${jobId} (一時停止中)\n`,
         });
-      }
+      const resumed = await start(20);
+      await pause(resumed);
+      const stopped = await start(40);
+      await pause(stopped);
       // In-flight symbols end; then nothing moves.
-      await sleep(1000);
+      await waitUntil(
+        `the symbols of ${resumed} in flight at its pause to end`,
+        () => gateway.db.prisma.batchExecutionDetail.count({ where: { batchId: resumed, status: "processing" } }),
+        (inFlight) => inFlight === 0,
+      );
       const held = await jobStatus(resumed);
       await sleep(800);
       expect(await jobStatus(resumed)).toMatchObject({
@@ -121,6 +128,7 @@ describe("kabuto against a gateway process, a worker process and the simulator",
       });
       expect(held.progress.processed).toBeLessThan(20);
 
+      await sim.setFaults({ latencyMs: 0 });
       expect(await kabuto("resume", resumed)).toMatchObject({ code: 0, out: `再開しました: ${resumed} (実行中)\n` });
       const finished = await kabuto("watch", resumed);
       expect(finished.code).toBe(0);
