@@ -1,12 +1,11 @@
 import request from "supertest";
 
 import type { CompanyListing } from "@kabuto/core";
-import { applyListingSnapshot } from "@kabuto/db";
+import { applyListingSnapshot, createPriceQueues } from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
 import { createApp } from "../app";
-import { createPriceQueues } from "@kabuto/db";
 import { loadGatewayConfig } from "../env";
 import { createMasterSyncQueue, type MasterSyncQueue } from "../master-sync/master-sync-queue";
 
