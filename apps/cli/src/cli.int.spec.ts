@@ -1,12 +1,12 @@
 import { execFile } from "node:child_process";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 
 import { listen } from "@kabuto/core";
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
+import { simulatorCodes, startTestGateway, waitUntil, type TestGateway } from "@kabuto/testkit";
 
-import { simulatorCodes, startTestGateway, type TestGateway } from "../../gateway/src/testing/test-gateway";
 import type { BulkJob } from "./api-schemas";
 import { runCli } from "./cli";
 import { testDeps } from "./testing/test-deps";
@@ -14,12 +14,10 @@ import { testDeps } from "./testing/test-deps";
 const BIN = path.resolve(__dirname, "../bin/kabuto.js");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("kabuto against an in-process gateway, a worker process and the simulator", () => {
+describe("kabuto against a gateway process, a worker process and the simulator", () => {
   jest.setTimeout(60_000);
   let sim: MarketSim;
   let gateway: TestGateway;
-  let server: Server;
-  let gatewayUrl: string;
   /** A port nothing listens on: the progress service is absent, so watch polls. */
   let progressUrl: string;
   let codes: string[];
@@ -28,8 +26,6 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
     sim = await startMarketSim({ seed: 29 });
     gateway = await startTestGateway({ RATE_LIMIT_PER_MINUTE: "100000" });
     await gateway.startWorker(sim, { WORKER_CONCURRENCY: "2" });
-    server = createServer(gateway.app);
-    gatewayUrl = `http://127.0.0.1:${await listen(server, 0, "127.0.0.1")}`;
     const closed = createServer();
     progressUrl = `http://127.0.0.1:${await listen(closed, 0, "127.0.0.1")}`;
     await new Promise((resolve) => closed.close(resolve));
@@ -37,15 +33,13 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
   });
 
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise((resolve) => server?.close(resolve));
     await gateway?.close();
     await sim?.close();
   });
 
   async function kabuto(...argv: string[]) {
     const deps = testDeps();
-    const code = await runCli([...argv, "--url", gatewayUrl, "--progress-url", progressUrl], deps);
+    const code = await runCli([...argv, "--url", gateway.url, "--progress-url", progressUrl], deps);
     return { code, out: deps.stdout.text(), err: deps.stderr.text() };
   }
 
@@ -78,7 +72,7 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
     expect(code).toBe(0);
     const jobId = jobIdOf(out);
     const lines = out.trim().split("\n");
-    expect(lines[1]).toBe(`進捗: ${gatewayUrl}/api/bulk/status を 1 秒ごとに確認 (進捗サービスに接続できません)`);
+    expect(lines[1]).toBe(`進捗: ${gateway.url}/api/bulk/status を 1 秒ごとに確認 (進捗サービスに接続できません)`);
     expect(lines.at(-2)).toMatch(/^完了 \[█{30}\] 100\.0% {2}20\/20 銘柄 {2}失敗 0 {2}- 銘柄\/秒 {2}残り 0:00$/);
     const records = await gateway.db.prisma.priceBar.count();
     expect(records).toBeGreaterThan(300);
@@ -94,7 +88,9 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
   });
 
   it("pause holds a job, resume and watch finish it; stop and watch end cancelled with exit 1", async () => {
-    await sim.setFaults({ latencyMs: 250 });
+    // Two symbols in flight at a time, a second each: a job of 20 needs ten seconds, while its pause
+    // follows its start at once. Only the symbols in flight when the pause lands can still finish.
+    await sim.setFaults({ latencyMs: 1_000 });
     try {
       const start = async (from: number) => {
         const { code, out } = await kabuto(
@@ -109,16 +105,21 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
         expect(out).toContain(`進捗: kabuto watch ${jobIdOf(out)}`);
         return jobIdOf(out);
       };
-      const resumed = await start(20);
-      const stopped = await start(40);
-      for (const jobId of [resumed, stopped]) {
+      const pause = async (jobId: string) =>
         expect(await kabuto("pause", jobId)).toMatchObject({
           code: 0,
           out: `一時停止しました: ${jobId} (一時停止中)\n`,
         });
-      }
+      const resumed = await start(20);
+      await pause(resumed);
+      const stopped = await start(40);
+      await pause(stopped);
       // In-flight symbols end; then nothing moves.
-      await sleep(1000);
+      await waitUntil(
+        `the symbols of ${resumed} in flight at its pause to end`,
+        () => gateway.db.prisma.batchExecutionDetail.count({ where: { batchId: resumed, status: "processing" } }),
+        (inFlight) => inFlight === 0,
+      );
       const held = await jobStatus(resumed);
       await sleep(800);
       expect(await jobStatus(resumed)).toMatchObject({
@@ -127,6 +128,7 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
       });
       expect(held.progress.processed).toBeLessThan(20);
 
+      await sim.setFaults({ latencyMs: 0 });
       expect(await kabuto("resume", resumed)).toMatchObject({ code: 0, out: `再開しました: ${resumed} (実行中)\n` });
       const finished = await kabuto("watch", resumed);
       expect(finished.code).toBe(0);
@@ -149,9 +151,8 @@ describe("kabuto against an in-process gateway, a worker process and the simulat
   });
 
   it("the installed binary answers with the same exit codes", async () => {
-    // Asynchronously: the gateway answering it runs in this process.
     const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, KABUTO_URL: gatewayUrl } }).then(
+      promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, KABUTO_URL: gateway.url } }).then(
         () => ({ code: 0, stderr: "" }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
       );

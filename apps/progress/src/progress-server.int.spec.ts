@@ -52,11 +52,11 @@ describe("progress server (real Redis)", () => {
     const watcher = await client();
     await watcher.join("all");
     for (let processed = 1; processed <= 50; processed++) await publish(progressEvent("run", "running", processed));
-    await watcher.waitFor((event) => event.batch_id === "run" && event.progress.processed === 50);
+    await watcher.waitFor("run at 50", (event) => event.batch_id === "run" && event.progress.processed === 50);
 
     const late = await client();
     expect(await late.join("run")).toEqual({ ok: true });
-    await late.waitFor((event) => event.batch_id === "run");
+    await late.waitFor("the latest event of run", (event) => event.batch_id === "run");
     expect(summary(late.received[0]!)).toBe("run/running:50");
 
     const stale = (processed: number) =>
@@ -77,7 +77,7 @@ describe("progress server (real Redis)", () => {
       progressChannel(redis.prefix),
       JSON.stringify({ batch_id: "run", status: "running" }),
     );
-    await late.waitFor((event) => event.progress.processed === 250);
+    await late.waitFor("run at 250", (event) => event.progress.processed === 250);
     await publish(progressEvent("run", "completed", 1_000));
     await stale(999);
     await redis.connection.publish(

@@ -42,10 +42,10 @@ describe("throttling at the default 250 ms (real Redis)", () => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + (burst + 1) * 100 - Date.now())));
     }
     const publishing = Date.now() - started;
-    await client.waitFor((event) => event.progress.processed === 1_000);
+    await client.waitFor("busy at 1,000", (event) => event.progress.processed === 1_000);
     const sent = client.received.length;
     await publishProgress(redis.connection, redis.prefix, progressEvent("busy", "completed", 1_000));
-    await client.waitFor(isTerminalProgress);
+    await client.waitFor("the terminal event of busy", isTerminalProgress);
 
     expect(sentAt).toHaveLength(sent + 1);
     expect(sent).toBeGreaterThanOrEqual(3);

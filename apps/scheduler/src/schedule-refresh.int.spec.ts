@@ -7,6 +7,7 @@ import {
   spawnApp,
   testLogger,
   testServers,
+  waitUntil,
   type TestDatabase,
   type TestRedis,
 } from "@kabuto/testkit";
@@ -91,19 +92,6 @@ describe("schedule changes", () => {
 
     const masterSync = () => scheduler.schedules().find((schedule) => schedule.jobName === "master_sync");
 
-    async function eventually(check: () => void, timeoutMs = 3_000): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        try {
-          check();
-          return;
-        } catch (error) {
-          if (Date.now() > deadline) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-      }
-    }
-
     it("loads every schedule with its next run in Tokyo", () => {
       expect(scheduler.schedules().map((schedule) => [schedule.jobName, tokyoTimeOfDay(schedule.nextRunAt)])).toEqual([
         ["daily_prices", "19:00"],
@@ -113,7 +101,13 @@ describe("schedule changes", () => {
 
     it("picks up a change by polling when no notification comes", async () => {
       await setSchedule({ cronTime: "06:45" });
-      await eventually(() => expect(tokyoTimeOfDay(masterSync()!.nextRunAt)).toBe("06:45"));
+      const nextRun = await waitUntil(
+        "the scheduler's poll to move master_sync to 06:45",
+        () => tokyoTimeOfDay(masterSync()!.nextRunAt),
+        (time) => time === "06:45",
+        { timeoutMs: 3_000, intervalMs: 50 },
+      );
+      expect(nextRun).toBe("06:45");
     });
 
     it("follows the timezone and the enabled flag", async () => {

@@ -2,6 +2,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
+import { waitUntil } from "./wait-until";
+
 const ROOT = path.resolve(__dirname, "../../..");
 
 export type AppName = "gateway" | "worker" | "progress" | "scheduler" | "market-sim";
@@ -11,7 +13,7 @@ export interface SpawnedApp {
   process: ChildProcessWithoutNullStreams;
   stdout(): string;
   stderr(): string;
-  /** Resolves once a line of stdout or stderr matches, rejects when the process exits first. */
+  /** Resolves with the first line of stdout or stderr that matches; rejects when the process exits first or after `timeoutMs`. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -36,30 +38,17 @@ export function spawnApp(name: AppName, env: Record<string, string>): SpawnedApp
     stdout: () => out,
     stderr: () => err,
     exited: () => exit,
-    waitFor(pattern, timeoutMs = 15_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => finish(new Error(`timed out waiting for ${pattern}; output:\n${out}${err}`)),
-          timeoutMs,
-        );
-        const check = () => {
-          const line = `${out}\n${err}`.split("\n").find((candidate) => pattern.test(candidate));
-          if (line !== undefined) finish(undefined, line);
-        };
-        const onExit = () => finish(new Error(`${name} exited before ${pattern}; output:\n${out}${err}`));
-        function finish(error?: Error, line?: string) {
-          clearTimeout(timer);
-          child.stdout.off("data", check);
-          child.stderr.off("data", check);
-          child.off("exit", onExit);
-          if (error) reject(error);
-          else resolve(line ?? "");
-        }
-        child.stdout.on("data", check);
-        child.stderr.on("data", check);
-        child.once("exit", onExit);
-        check();
-      });
+    async waitFor(pattern, timeoutMs = 15_000) {
+      const matching = (output: string) => output.split("\n").find((line) => pattern.test(line));
+      const output = await waitUntil(
+        `${name} to log ${pattern}`,
+        () => `${out}\n${err}`,
+        (output) => matching(output) !== undefined || child.exitCode !== null || child.signalCode !== null,
+        { timeoutMs, intervalMs: 20 },
+      );
+      const line = matching(output);
+      if (line === undefined) throw new Error(`${name} exited before logging ${pattern}; output:\n${output}`);
+      return line;
     },
   };
 }

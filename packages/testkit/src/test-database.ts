@@ -3,6 +3,7 @@ import { Client } from "pg";
 import { createDatabase, type Database } from "@kabuto/db";
 
 import { templateDatabase, testDatabaseName, testServers, withDatabase } from "./test-env";
+import { waitUntil } from "./wait-until";
 
 /** A migrated database of its own for one test file. */
 export interface TestDatabase extends Database {
@@ -34,7 +35,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     async drop() {
       await database.close();
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      // FORCE cannot end an autovacuum worker for a role that is not superuser ("must be a member of the
+      // role whose process is being terminated"); after a test's bulk inserts one may be running, and it ends soon.
+      await waitUntil(
+        `database ${name} to drop`,
+        () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+        () => true,
+        { timeoutMs: 20_000, intervalMs: 250 },
+      );
     },
   };
 }

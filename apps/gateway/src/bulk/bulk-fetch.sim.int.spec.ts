@@ -1,10 +1,9 @@
 import request from "supertest";
 
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
+import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "@kabuto/testkit";
 
-import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "../testing/test-gateway";
-
-describe("bulk fetch against the simulator: gateway in-process, a real worker process", () => {
+describe("bulk fetch against the simulator: the gateway and a worker as real processes", () => {
   jest.setTimeout(120_000);
   let sim: MarketSim;
   let gateway: TestGateway;
@@ -16,7 +15,7 @@ describe("bulk fetch against the simulator: gateway in-process, a real worker pr
     await gateway.startWorker(sim, { UPSTREAM_TIMEOUT_MS: "8000", WORKER_CONCURRENCY: "16" });
     // The simulator builds its xls once a day (seconds on a busy machine): build it before the sync.
     await (await fetch(sim.jpxListUrl)).arrayBuffer();
-    const master = await request(gateway.app).post("/api/stock-master/update").expect(200);
+    const master = await request(gateway.url).post("/api/stock-master/update").expect(200);
     expect(master.body.update_summary.total_stocks).toBeGreaterThan(4300);
     codes = await simulatorCodes(sim, DEFAULT_JQUANTS_KEY);
   });
@@ -41,7 +40,7 @@ describe("bulk fetch against the simulator: gateway in-process, a real worker pr
         chart: { result: { indicators: { quote: { close: (number | null)[] }[] } }[] };
       };
       const expected = simulated.chart.result[0]!.indicators.quote[0]!.close.filter((close) => close !== null);
-      const stored = (await request(gateway.app).get(`/api/v1/prices/${code}`).query({ interval: "1d" }).expect(200))
+      const stored = (await request(gateway.url).get(`/api/v1/prices/${code}`).query({ interval: "1d" }).expect(200))
         .body.bars as {
         close: number;
       }[];
@@ -59,7 +58,7 @@ describe("bulk fetch against the simulator: gateway in-process, a real worker pr
         progress: { total: 102, processed: 102, successful: 100, failed: 2 },
       });
       expect(job.summary!.failures_by_class).toEqual({ permanent: 2 });
-      const history = await request(gateway.app).get("/api/bulk/jobs").expect(200);
+      const history = await request(gateway.url).get("/api/bulk/jobs").expect(200);
       expect(history.body.jobs[0].summary.failures_by_class).toEqual({ permanent: 2 });
       const stored = await gateway.db.prisma.priceBar.groupBy({
         by: ["symbol"],

@@ -1,7 +1,12 @@
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-import type { SpawnedApp } from "@kabuto/testkit";
-
-import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "../testing/test-gateway";
+import {
+  simulatorCodes,
+  startBulkJob,
+  startTestGateway,
+  waitForJob,
+  type SpawnedApp,
+  type TestGateway,
+} from "@kabuto/testkit";
 
 const UPSTREAM_LIMIT = 1200;
 

@@ -4,8 +4,7 @@ import request from "supertest";
 
 import { isTradingDay, shiftTradingDays, tokyoDate } from "@kabuto/core";
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-
-import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "../testing/test-gateway";
+import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "@kabuto/testkit";
 
 const BARS = "jquants:/v2/equities/bars/daily";
 
@@ -28,7 +27,7 @@ describe("J-Quants batches against the simulator: per date, the whole market, th
       ENCRYPTION_KEY: encryptionKey,
       JQUANTS_BASE_URL: sim.jquantsBaseUrl,
     });
-    await request(gateway.app)
+    await request(gateway.url)
       .put("/api/v1/data-sources/jquants")
       .send({ api_key: DEFAULT_JQUANTS_KEY, plan: "premium" })
       .expect(200);
@@ -78,7 +77,7 @@ describe("J-Quants batches against the simulator: per date, the whole market, th
   });
 
   it("answers 400 for an intraday J-Quants batch", async () => {
-    const response = await request(gateway.app)
+    const response = await request(gateway.url)
       .post("/api/bulk/start")
       .send({ provider: "jquants", all: true, interval: "5m", period: "5d" })
       .expect(400);

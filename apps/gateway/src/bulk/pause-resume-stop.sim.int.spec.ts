@@ -1,15 +1,16 @@
 import request from "supertest";
 
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-
 import {
   bulkStatus,
+  processedAtLeast,
   simulatorCodes,
   startBulkJob,
   startTestGateway,
+  statusOtherThan,
   waitForJob,
   type TestGateway,
-} from "../testing/test-gateway";
+} from "@kabuto/testkit";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,8 +35,8 @@ describe("pause, resume and stop with a live worker (simulator latency 50 ms)", 
   it("pause holds new symbols within a second; resume finishes exactly the rest; stop cancels one batch only", async () => {
     const paused = await startBulkJob(gateway, { symbols: codes.slice(0, 200), period: "1mo" });
     const other = await startBulkJob(gateway, { symbols: codes.slice(200, 260), period: "1mo" });
-    await waitForJob(gateway, paused, (job) => job.progress.processed >= 20);
-    await request(gateway.app).post(`/api/bulk/pause/${paused}`).expect(200);
+    await waitForJob(gateway, paused, processedAtLeast(20));
+    await request(gateway.url).post(`/api/bulk/pause/${paused}`).expect(200);
     await sleep(1000);
     const held = (await bulkStatus(gateway, paused)).progress.processed;
     await sleep(1500);
@@ -43,12 +44,12 @@ describe("pause, resume and stop with a live worker (simulator latency 50 ms)", 
     expect(held).toBeLessThan(200);
 
     const stopped = await startBulkJob(gateway, { symbols: codes.slice(260, 460), period: "1mo" });
-    await waitForJob(gateway, stopped, (job) => job.progress.processed >= 5);
-    expect((await request(gateway.app).post(`/api/bulk/stop/${stopped}`).expect(200)).body.job.status).toBe(
+    await waitForJob(gateway, stopped, processedAtLeast(5));
+    expect((await request(gateway.url).post(`/api/bulk/stop/${stopped}`).expect(200)).body.job.status).toBe(
       "cancel_requested",
     );
 
-    await request(gateway.app).post(`/api/bulk/resume/${paused}`).expect(200);
+    await request(gateway.url).post(`/api/bulk/resume/${paused}`).expect(200);
     expect(await waitForJob(gateway, paused)).toMatchObject({
       status: "completed",
       progress: { total: 200, processed: 200, successful: 200 },
@@ -59,7 +60,7 @@ describe("pause, resume and stop with a live worker (simulator latency 50 ms)", 
     });
     expect(attempts._max.attempts).toBe(1);
 
-    const cancelled = await waitForJob(gateway, stopped, (job) => job.status !== "cancel_requested");
+    const cancelled = await waitForJob(gateway, stopped, statusOtherThan("cancel_requested"));
     expect(cancelled.status).toBe("cancelled");
     expect(
       await gateway.db.prisma.batchExecutionDetail.count({ where: { batchId: stopped, status: "cancelled" } }),

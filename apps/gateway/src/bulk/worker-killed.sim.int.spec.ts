@@ -1,6 +1,12 @@
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-
-import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "../testing/test-gateway";
+import {
+  processedAtLeast,
+  simulatorCodes,
+  startBulkJob,
+  startTestGateway,
+  waitForJob,
+  type TestGateway,
+} from "@kabuto/testkit";
 
 describe("a worker killed mid-batch (real processes, SIGKILL)", () => {
   jest.setTimeout(120_000);
@@ -23,15 +29,29 @@ describe("a worker killed mid-batch (real processes, SIGKILL)", () => {
     await gateway.startWorker(sim, workerEnv);
     const symbols = (await simulatorCodes(sim, DEFAULT_JQUANTS_KEY)).slice(0, 200);
     const id = await startBulkJob(gateway, { symbols, period: "1mo" });
-    await waitForJob(gateway, id, (job) => job.progress.processed >= 40);
+    await waitForJob(gateway, id, processedAtLeast(40));
     doomed.process.kill("SIGKILL");
     expect(await doomed.exited()).toEqual({ code: null, signal: "SIGKILL" });
     const job = await waitForJob(gateway, id);
     expect(job).toMatchObject({ status: "completed", progress: { processed: 200, successful: 200 } });
-    const rows = await gateway.db.pool.query<{ total: number; distinct: number }>(
-      "SELECT count(*)::int AS total, count(DISTINCT (symbol, interval, ts))::int AS distinct FROM price_bars",
-    );
-    expect(rows.rows[0]!.total).toBe(rows.rows[0]!.distinct);
-    expect(rows.rows[0]!.total).toBe(job.summary!.records);
+    const stored = await gateway.db.prisma.priceBar.findMany({ orderBy: [{ symbol: "asc" }, { ts: "asc" }] });
+    expect(stored).toHaveLength(job.summary!.records);
+    const storedCloses = new Map<string, number[]>();
+    for (const bar of stored) storedCloses.set(bar.symbol, [...(storedCloses.get(bar.symbol) ?? []), bar.close!]);
+    expect(storedCloses).toEqual(await simulatedCloses(sim, symbols));
   });
 });
+
+/** Each symbol's daily closes over one month as the simulator serves them, oldest first. */
+async function simulatedCloses(sim: MarketSim, codes: string[]): Promise<Map<string, number[]>> {
+  const series = await Promise.all(
+    codes.map(async (code) => {
+      const chart = (await (await fetch(`${sim.url}/v8/finance/chart/${code}.T?interval=1d&range=1mo`)).json()) as {
+        chart: { result: { indicators: { quote: { close: (number | null)[] }[] } }[] };
+      };
+      const closes = chart.chart.result[0]!.indicators.quote[0]!.close.filter((close) => close !== null);
+      return [`${code}.T`, closes] as const;
+    }),
+  );
+  return new Map(series);
+}

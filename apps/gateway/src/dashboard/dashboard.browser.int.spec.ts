@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,9 +7,15 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
-import { spawnApp, testServers, type SpawnedApp } from "@kabuto/testkit";
-
-import { startTestGateway, type TestGateway } from "../testing/test-gateway";
+import {
+  spawnApp,
+  startTestGateway,
+  subscribeScheduleChanges,
+  testServers,
+  waitUntil,
+  type SpawnedApp,
+  type TestGateway,
+} from "@kabuto/testkit";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SCREENSHOT = path.resolve(__dirname, "../../../../.data/screenshots/dashboard.png");
@@ -35,9 +41,7 @@ async function freePort(): Promise<number> {
   jest.setTimeout(90_000);
   let sim: MarketSim;
   let gateway: TestGateway;
-  let baseUrl: string;
   let browser: BrowserContext | undefined;
-  let server: Server | undefined;
   let profile: string;
   let progress: SpawnedApp | undefined;
   let progressPort: number;
@@ -83,10 +87,6 @@ async function freePort(): Promise<number> {
       // The simulator builds its xls once a day (seconds on a busy machine): before the sync, not during it.
       fetch(sim.jpxListUrl).then((response) => response.arrayBuffer()),
     ]);
-    const listening = createServer(gateway.app);
-    server = listening;
-    await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
-    baseUrl = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
     await browser.route("**/*", (route) => {
       const url = new URL(route.request().url());
       if (url.hostname !== "127.0.0.1") {
@@ -103,10 +103,6 @@ async function freePort(): Promise<number> {
       progress.process.kill("SIGTERM");
       await progress.exited();
     }
-    if (server) {
-      server.closeAllConnections();
-      await new Promise((resolve) => server!.close(resolve));
-    }
     await gateway?.close();
     await sim?.close();
     rmSync(profile, { recursive: true, force: true });
@@ -117,7 +113,7 @@ async function freePort(): Promise<number> {
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
 
-    await page.goto(baseUrl);
+    await page.goto(gateway.url);
     await enterApiKey(page, "wrong-key-wrong-key-wrong");
     await expectText(page, "#api-key-error", "APIキーが正しくありません");
     await enterApiKey(page, API_KEY);
@@ -130,10 +126,21 @@ async function freePort(): Promise<number> {
     const schedule = page.getByRole("dialog", { name: "定期実行時間の設定" });
     await schedule.getByLabel("時").selectOption("05");
     await schedule.getByLabel("分").selectOption("00");
-    await schedule.getByRole("button", { name: "保存" }).click();
-    await expectText(page, "#ds-schedule", "毎日 05:00 (JST)");
-    expect(await schedule.isVisible()).toBe(false);
-    expect(gateway.schedulesChanged).toEqual(["master_sync"]);
+    const scheduleChanges = await subscribeScheduleChanges();
+    try {
+      await schedule.getByRole("button", { name: "保存" }).click();
+      await expectText(page, "#ds-schedule", "毎日 05:00 (JST)");
+      expect(await schedule.isVisible()).toBe(false);
+      await waitUntil(
+        "the gateway to announce the schedule change to schedulers",
+        () => scheduleChanges.received,
+        (received) => received.length > 0,
+        { timeoutMs: 5_000 },
+      );
+      expect(scheduleChanges.received).toEqual(["master_sync"]);
+    } finally {
+      await scheduleChanges.close();
+    }
 
     await page.getByRole("button", { name: "今すぐ同期" }).click();
     await expectText(page, "#ds-monitor-title", "同期が完了しました", 40_000);
@@ -221,7 +228,7 @@ async function freePort(): Promise<number> {
       }),
     );
 
-    await page.goto(baseUrl);
+    await page.goto(gateway.url);
     await expectText(page, "#live-status", "リアルタイム更新中");
     expect(await page.isVisible("#api-key-dialog")).toBe(false);
     // Only events carry records per minute and the symbols in flight: record what the page shows.

@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 
 import { listen, publishProgress, type BatchStatus, type ProgressEvent } from "@kabuto/core";
-import { testLogger, testServers } from "@kabuto/testkit";
+import { testLogger, testServers, waitUntil } from "@kabuto/testkit";
 
 import { loadProgressConfig } from "../env";
 import { createProgressServer, type ProgressServer } from "../progress-server";
@@ -42,8 +42,8 @@ export interface TestClient {
   received: ProgressEvent[];
   join(room: string): Promise<RoomAck>;
   leave(room: string): Promise<RoomAck>;
-  /** Resolves once an event matching `predicate` has arrived. */
-  waitFor(predicate: (event: ProgressEvent) => boolean, timeoutMs?: number): Promise<void>;
+  /** Resolves once an event matching `predicate` has arrived; `what` names it in the timeout message. */
+  waitFor(what: string, predicate: (event: ProgressEvent) => boolean, timeoutMs?: number): Promise<void>;
 }
 
 /** Connects as the dashboard and CLI do; rejects with the connect_error. */
@@ -55,35 +55,20 @@ export function connectClient(url: string, apiKey?: string): Promise<TestClient>
     forceNew: true,
   });
   const received: ProgressEvent[] = [];
-  const listeners = new Set<() => void>();
-  socket.on("progress", (event: ProgressEvent) => {
-    received.push(event);
-    for (const listener of listeners) listener();
-  });
+  socket.on("progress", (event: ProgressEvent) => received.push(event));
   const client: TestClient = {
     socket,
     received,
     join: (room) => socket.timeout(5_000).emitWithAck("subscribe", room === "all" ? { all: true } : { batch_id: room }),
     leave: (room) =>
       socket.timeout(5_000).emitWithAck("unsubscribe", room === "all" ? { all: true } : { batch_id: room }),
-    waitFor(predicate, timeoutMs = 5_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (!received.some(predicate)) return;
-          done();
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`timed out; received ${JSON.stringify(received.map(summary))}`));
-        }, timeoutMs);
-        const done = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        check();
-      });
+    async waitFor(what, predicate, timeoutMs = 5_000) {
+      await waitUntil(
+        `a client to receive ${what}`,
+        () => ({ arrived: received.some(predicate), received: received.map(summary) }),
+        ({ arrived }) => arrived,
+        { timeoutMs, intervalMs: 10 },
+      );
     },
   };
   return new Promise((resolve, reject) => {
@@ -134,7 +119,9 @@ export async function drain(publisher: Redis, prefix: string, clients: TestClien
   const barrier = `barrier-${randomBytes(4).toString("hex")}`;
   await Promise.all(clients.map((client) => client.join(barrier)));
   await publishProgress(publisher, prefix, progressEvent(barrier, "completed", 1, { total: 1 }));
-  await Promise.all(clients.map((client) => client.waitFor((event) => event.batch_id === barrier)));
+  await Promise.all(
+    clients.map((client) => client.waitFor(`the barrier ${barrier}`, (event) => event.batch_id === barrier)),
+  );
 }
 
 /** The events of one batch a client received. */

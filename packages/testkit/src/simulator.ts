@@ -1,0 +1,16 @@
+/** Where a running market simulator answers: what `startMarketSim` returns has these. */
+export interface SimulatorUrls {
+  yahooBaseUrl: string;
+  jpxListUrl: string;
+  jquantsBaseUrl: string;
+}
+
+/** Listing codes of the simulator's master, first page (1,000, sorted). */
+export async function simulatorCodes(sim: Pick<SimulatorUrls, "jquantsBaseUrl">, apiKey: string): Promise<string[]> {
+  const master = (await (
+    await fetch(`${sim.jquantsBaseUrl}/equities/master`, { headers: { "x-api-key": apiKey } })
+  ).json()) as {
+    data: { Code: string }[];
+  };
+  return master.data.map((row) => (row.Code.length === 5 && row.Code.endsWith("0") ? row.Code.slice(0, 4) : row.Code));
+}
