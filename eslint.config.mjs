@@ -15,6 +15,7 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": ["error", { allow: ["error", "warn"] }],
       eqeqeq: ["error", "always"],
+      "no-duplicate-imports": "error",
     },
   },
   {

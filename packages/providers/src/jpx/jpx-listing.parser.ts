@@ -1,8 +1,7 @@
 import * as XLSX from "xlsx";
 
-import { PermanentError } from "@kabuto/core";
+import { PermanentError, type CompanyListing, type CompanyListingSnapshot } from "@kabuto/core";
 
-import type { CompanyListing, CompanyListingSnapshot } from "@kabuto/core";
 import { marketOfJpxCategory } from "../listing/markets";
 import { isoDate, jpxCode, paddedCode, plainCode, textOrNull } from "../listing/normalise";
 

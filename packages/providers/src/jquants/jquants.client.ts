@@ -1,9 +1,8 @@
 import axios, { type AxiosInstance } from "axios";
 import { z } from "zod";
 
-import { PermanentError, TemporaryError } from "@kabuto/core";
+import { PermanentError, TemporaryError, type CompanyListingSnapshot, type PriceBarRow } from "@kabuto/core";
 
-import type { CompanyListingSnapshot, PriceBarRow } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
 import { jquantsDailyBarSchema, priceBarFromJQuants } from "./jquants-daily-bar";
 import { listingFromJQuants } from "./jquants-master.mapper";

@@ -1,8 +1,7 @@
 import axios, { type AxiosInstance } from "axios";
 
-import { PermanentError, TemporaryError } from "@kabuto/core";
+import { PermanentError, TemporaryError, type PriceBarRow } from "@kabuto/core";
 
-import type { PriceBarRow } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
 import { parseYahooChart } from "./yahoo-chart.parser";
 import type { YahooInterval, YahooRange } from "./yahoo-intervals";

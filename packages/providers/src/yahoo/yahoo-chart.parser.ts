@@ -1,6 +1,5 @@
-import { PermanentError } from "@kabuto/core";
+import { PermanentError, type PriceBarRow } from "@kabuto/core";
 
-import type { PriceBarRow } from "@kabuto/core";
 import { yahooChartSchema } from "./yahoo-chart.schema";
 import { isIntraday, type YahooInterval } from "./yahoo-intervals";
 
