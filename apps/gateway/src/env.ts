@@ -1,24 +1,9 @@
 import { z } from "zod";
 
-import {
-  COMMON_ENV,
-  baseConfig,
-  DATABASE_ENV,
-  ENCRYPTION_ENV,
-  REDIS_ENV,
-  UPSTREAM_ENV,
-  upstreamConfig,
-  httpUrlSchema,
-  parseEnv,
-  portSchema,
-} from "@kabuto/core";
+import { SERVICE_ENV, httpUrlSchema, parseEnv, portSchema, serviceConfig } from "@kabuto/core";
 
 const GATEWAY_ENV = {
-  ...COMMON_ENV,
-  ...DATABASE_ENV,
-  ...REDIS_ENV,
-  ...UPSTREAM_ENV,
-  ...ENCRYPTION_ENV,
+  ...SERVICE_ENV,
   PORT: portSchema.default(3000),
   API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive("must be a positive whole number").default(60),
@@ -31,9 +16,7 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(GATEWAY_ENV, source);
   return {
-    ...baseConfig(env),
-    databaseUrl: env.DATABASE_URL,
-    ...upstreamConfig(env),
+    ...serviceConfig(env),
     http: { port: env.PORT },
     auth: { apiKey: env.API_KEY, rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE },
     /** Where browsers reach the progress service; unset: the page's host name, port 3001. */

@@ -1,24 +1,9 @@
 import { z } from "zod";
 
-import {
-  COMMON_ENV,
-  baseConfig,
-  DATABASE_ENV,
-  ENCRYPTION_ENV,
-  MASTER_SOURCES,
-  PROVIDERS,
-  REDIS_ENV,
-  UPSTREAM_ENV,
-  upstreamConfig,
-  parseEnv,
-} from "@kabuto/core";
+import { MASTER_SOURCES, PROVIDERS, SERVICE_ENV, parseEnv, serviceConfig } from "@kabuto/core";
 
 const SCHEDULER_ENV = {
-  ...COMMON_ENV,
-  ...DATABASE_ENV,
-  ...REDIS_ENV,
-  ...UPSTREAM_ENV,
-  ...ENCRYPTION_ENV,
+  ...SERVICE_ENV,
   /** Where a scheduled master sync reads the listed companies from. */
   MASTER_SYNC_SOURCE: z.enum(MASTER_SOURCES, { message: "must be jpx or jquants" }).default("jpx"),
   /** Where the daily price update (19:00 on trading days) fetches from. */
@@ -38,12 +23,9 @@ export type SchedulerConfig = ReturnType<typeof loadSchedulerConfig>;
 export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(SCHEDULER_ENV, source);
   return {
-    ...baseConfig(env),
-    databaseUrl: env.DATABASE_URL,
+    ...serviceConfig(env),
     masterSyncSource: env.MASTER_SYNC_SOURCE,
     dailyPricesProvider: env.DAILY_PRICES_PROVIDER,
     refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,
-    /** The price sources plan the daily update's units; they never fetch in the scheduler. */
-    ...upstreamConfig(env),
   };
 }

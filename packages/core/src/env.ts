@@ -104,6 +104,14 @@ export function upstreamConfig(env: EnvOf<typeof UPSTREAM_ENV> & EnvOf<typeof EN
   };
 }
 
+/** What the gateway, the workers and the scheduler all read: Redis, PostgreSQL, the upstreams and their credentials. */
+export const SERVICE_ENV = { ...COMMON_ENV, ...DATABASE_ENV, ...REDIS_ENV, ...UPSTREAM_ENV, ...ENCRYPTION_ENV };
+
+/** SERVICE_ENV as the nested config those apps hand on. */
+export function serviceConfig(env: EnvOf<typeof SERVICE_ENV>) {
+  return { ...baseConfig(env), databaseUrl: env.DATABASE_URL, ...upstreamConfig(env) };
+}
+
 /**
  * Parses the environment against a zod shape, once, at start-up.
  * Unset and empty variables both take the default. On failure throws a {@link ConfigError}
