@@ -5,7 +5,8 @@ module.exports = {
   testMatch: ["**/src/**/*.spec.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
-    "^@kabuto/(core|db|providers|testkit)$": "<rootDir>/packages/$1/src",
+    "^@kabuto/(contract|core|db|providers|testkit)$": "<rootDir>/packages/$1/src",
+    "^@kabuto/core/progress-event$": "<rootDir>/packages/core/src/queue/progress-event",
     "^@kabuto/market-sim$": "<rootDir>/apps/market-sim/src",
     // the generated Prisma client imports its TypeScript siblings as ".js"
     "^(\\.{1,2}/.*)\\.js$": "$1",
