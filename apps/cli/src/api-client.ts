@@ -1,14 +1,15 @@
 import type { z } from "zod";
 
 import {
-  apiErrorBodySchema,
   bulkActionResponseSchema,
   bulkJobResponseSchema,
   bulkJobsResponseSchema,
   bulkStartResponseSchema,
+  errorBodySchema,
   syncStartResponseSchema,
   syncStatusResponseSchema,
-} from "./api-schemas";
+} from "@kabuto/contract";
+
 import { CliError } from "./cli-error";
 
 /** The gateway answered with its error body (or another non-2xx status). */
@@ -40,6 +41,7 @@ function describe(error: unknown): string {
   return cause?.message || cause?.code || error.message;
 }
 
+/** What the CLI sends to `POST /api/bulk/start`: the gateway checks intervals and periods. */
 export interface BulkStartBody {
   symbols?: string[];
   all?: boolean;
@@ -83,7 +85,7 @@ export function createApiClient(options: { baseUrl: string; apiKey?: string; fet
       throw new CliError(`ゲートウェイの応答が JSON ではありません: ${method} ${path} → HTTP ${response.status}`);
     }
     if (!response.ok) {
-      const error = apiErrorBodySchema.safeParse(json);
+      const error = errorBodySchema.safeParse(json);
       const retryAfter = Number(response.headers.get("retry-after"));
       throw new ApiRequestError(
         response.status,

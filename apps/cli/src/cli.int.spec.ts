@@ -7,7 +7,7 @@ import { listen } from "@kabuto/core";
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
 import { simulatorCodes, startTestGateway, waitUntil, type TestGateway } from "@kabuto/testkit";
 
-import type { BulkJob } from "./api-schemas";
+import type { BulkJob } from "@kabuto/contract";
 import { runCli } from "./cli";
 import { testDeps } from "./testing/test-deps";
 

@@ -1,4 +1,4 @@
-import type { BatchStatus } from "./progress-snapshot";
+import { BATCH_STATUS_LABELS, type BatchStatus } from "@kabuto/contract";
 
 const LOCALE = "ja-JP";
 
@@ -27,15 +27,10 @@ export function formatDateTime(instant: number | string): string {
   return date.toLocaleString(LOCALE, { timeZone: "Asia/Tokyo" });
 }
 
-export const STATUS_LABEL: Record<BatchStatus, string> = {
-  queued: "待機中",
-  running: "実行中",
-  paused: "一時停止中",
-  cancel_requested: "停止要求中",
-  cancelled: "停止済み",
-  completed: "完了",
-  failed: "失敗",
-};
+/** A job's status as the terminal shows it: "完了". */
+export function statusLabel(status: BatchStatus): string {
+  return BATCH_STATUS_LABELS[status].ja;
+}
 
 export const UNIT_LABEL = { symbols: "銘柄", dates: "日", companies: "社" } as const;
 export type ProgressUnit = keyof typeof UNIT_LABEL;

@@ -1,5 +1,5 @@
-import type { BulkJob } from "./api-schemas";
-import { STATUS_LABEL, UNIT_LABEL, formatCount, formatDecimal } from "./format";
+import type { BulkJob } from "@kabuto/contract";
+import { statusLabel, UNIT_LABEL, formatCount, formatDecimal } from "./format";
 
 /** The lines that close a watch: outcome, counts, records, duration, failures by class, reason. */
 export function renderJobSummary(job: BulkJob): string[] {
@@ -11,7 +11,7 @@ export function renderJobSummary(job: BulkJob): string[] {
   const untouched = total - job.progress.processed;
   const counts = [`成功 ${formatCount(successful)}`, `失敗 ${formatCount(failed)}`];
   if (untouched > 0) counts.push(`未処理 ${formatCount(untouched)}`);
-  const parts = [`${STATUS_LABEL[job.status]}: ${formatCount(total)} ${unit}中 ${counts.join(" / ")}`];
+  const parts = [`${statusLabel(job.status)}: ${formatCount(total)} ${unit}中 ${counts.join(" / ")}`];
   if (summary) {
     parts.push(`保存 ${formatCount(summary.records)} 件`, `所要 ${formatDecimal(summary.duration_seconds)} 秒`);
   }

@@ -5,7 +5,7 @@ import type { ProgressSnapshot } from "./progress-snapshot";
 import { createProgressView } from "./progress-view";
 import { createRateEstimator, etaSeconds } from "./rate-estimator";
 import { captureOutput, manualClock } from "./testing/test-deps";
-import type { BulkJob } from "./api-schemas";
+import type { BulkJob } from "@kabuto/contract";
 
 const snapshot = (overrides: Partial<ProgressSnapshot> = {}): ProgressSnapshot => ({
   status: "running",

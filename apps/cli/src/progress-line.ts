@@ -1,4 +1,4 @@
-import { STATUS_LABEL, UNIT_LABEL, displayWidth, formatClock, formatCount, formatDecimal } from "./format";
+import { statusLabel, UNIT_LABEL, displayWidth, formatClock, formatCount, formatDecimal } from "./format";
 import type { ProgressSnapshot } from "./progress-snapshot";
 
 export const BAR_FILLED = "█";
@@ -33,7 +33,7 @@ export interface ProgressLineInput {
 
 /** One line: status, bar, percentage, processed/total with its unit, failures, throughput, ETA. */
 export function renderProgressLine({ snapshot, perSecond, etaSeconds, columns }: ProgressLineInput): string {
-  const status = STATUS_LABEL[snapshot.status];
+  const status = statusLabel(snapshot.status);
   const percentage = `${formatDecimal(snapshot.percentage).padStart(5)}%`;
   const counts = `${formatCount(snapshot.processed)}/${formatCount(snapshot.total)} ${UNIT_LABEL[snapshot.unit]}`;
   const failed = `失敗 ${formatCount(snapshot.failed)}`;

@@ -1,8 +1,6 @@
-import type { BulkJob } from "./api-schemas";
+import type { BatchStatus, BulkJob } from "@kabuto/contract";
 import type { ProgressUnit } from "./format";
-import { BATCH_STATUS_GROUP, isBatchStatusIn, type BatchStatus, type ProgressEvent } from "./progress-event";
-
-export type { BatchStatus };
+import { BATCH_STATUS_GROUP, isBatchStatusIn, type ProgressEvent } from "./progress-event";
 
 /** Where a job stands, whichever source told it (a progress event or the status route). */
 export interface ProgressSnapshot {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 
 import { Server, type Socket } from "socket.io";
 
-import type { BulkJob } from "./api-schemas";
+import type { BulkJob } from "@kabuto/contract";
 import { DEFAULT_TIMING } from "./cli-deps";
 import { runCli } from "./cli";
 import type { ProgressEvent } from "./progress-event";

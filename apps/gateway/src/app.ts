@@ -7,23 +7,24 @@ import { createSecretBox, publishProgress, type Logger } from "@kabuto/core";
 import { batchProgressPublisher, type Database } from "@kabuto/db";
 import type { QueueRepository } from "@kabuto/queue";
 
-import { bulkRoutes } from "./bulk/bulk.routes";
+import { bulkFeature } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
-import { companiesRoutes } from "./companies/companies.routes";
-import { dashboardRoutes } from "./dashboard/dashboard.routes";
-import { dataSourcesRoutes } from "./data-sources/data-sources.routes";
+import { companiesFeature } from "./companies/companies.routes";
+import { dashboardFeature } from "./dashboard/dashboard.routes";
+import { dataSourcesFeature } from "./data-sources/data-sources.routes";
 import type { GatewayConfig } from "./env";
-import { healthRoutes } from "./health/health.routes";
+import { healthFeature } from "./health/health.routes";
 import { apiKeyMiddleware } from "./http/api-key.middleware";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
+import type { FeatureContext, GatewayFeature } from "./http/gateway-feature";
 import { rateLimitMiddleware } from "./http/rate-limit.middleware";
-import { masterSyncRoutes } from "./master-sync/master-sync.routes";
-import { stockMasterRoutes } from "./master-sync/stock-master.routes";
+import { masterSyncFeature } from "./master-sync/master-sync.routes";
+import { stockMasterFeature } from "./master-sync/stock-master.routes";
 import { createHttpMetrics } from "./metrics/http-metrics";
-import { metricsRoutes } from "./metrics/metrics.routes";
+import { metricsFeature } from "./metrics/metrics.routes";
 import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document";
-import { openApiRoutes } from "./openapi/openapi.routes";
-import { pricesRoutes } from "./prices/prices.routes";
+import { openApiFeature } from "./openapi/openapi.routes";
+import { pricesFeature } from "./prices/prices.routes";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -37,60 +38,74 @@ export interface GatewayDeps {
   onScheduleChanged: () => Promise<unknown>;
 }
 
+/** Features served without the API key: ops and the dashboard. */
+const PUBLIC_FEATURES: readonly GatewayFeature[] = [healthFeature, metricsFeature, dashboardFeature];
+
+/** Features under `/api`, behind the API key and the rate limit. */
+const API_FEATURES: readonly GatewayFeature[] = [
+  openApiFeature,
+  bulkFeature,
+  stockMasterFeature,
+  masterSyncFeature,
+  companiesFeature,
+  pricesFeature,
+  dataSourcesFeature,
+];
+
+/** The OpenAPI document of every route the app serves. */
+export function gatewayOpenApiDocument() {
+  return buildOpenApiDocument([...PUBLIC_FEATURES, ...API_FEATURES].flatMap((feature) => feature.openapi));
+}
+
 /**
  * The gateway's HTTP app, without listening: tests use it directly.
  *
- * A feature adds a route module (a `Router` factory) to the `/api` list below, behind the API key
- * and the rate limit, and its `*.openapi.ts` paths to `src/openapi/openapi-document.ts`. Handlers
- * may be async and throw `ApiError` (or call `validate()`): Express 5 forwards rejections to the
- * error handler, which answers with the error body.
+ * A feature folder exports its routes with their OpenAPI operations (a {@link GatewayFeature});
+ * adding it to one of the lists above serves and documents it. Handlers may be async and throw
+ * `ApiError` (or call `validate()`): Express 5 forwards rejections to the error handler, which
+ * answers with the error body.
  */
 export function createApp(deps: GatewayDeps): Express {
   const app = express();
   const metrics = createHttpMetrics();
+  const progress = batchProgressPublisher({
+    pool: deps.db.pool,
+    publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
+    onError: (error) => deps.logger.warn("progress event not published", { error: String(error) }),
+  });
+  const context: FeatureContext = {
+    ...deps,
+    metrics: metrics.registry,
+    bulk: createBulkService(
+      createBatchControl({
+        db: deps.db,
+        queues: deps.queues,
+        sources: priceSourcesFrom({
+          prisma: deps.db.prisma,
+          upstream: deps.config.upstream,
+          encryptionKey: deps.config.encryptionKey,
+        }),
+        progress,
+        logger: deps.logger,
+      }),
+    ),
+    secretBox: deps.config.encryptionKey ? createSecretBox(deps.config.encryptionKey) : undefined,
+    openApiDocument: gatewayOpenApiDocument(),
+  };
+
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(metrics.middleware);
   app.use(helmet());
   app.use(express.json({ limit: "1mb" }));
-  app.use(healthRoutes(deps));
-  app.use(metricsRoutes(metrics.registry));
-  app.use(
-    dashboardRoutes({
-      progressPublicUrl: deps.config.dashboard.progressPublicUrl,
-      apiKeyRequired: deps.config.auth.apiKey !== undefined,
-    }),
-  );
+  for (const feature of PUBLIC_FEATURES) app.use(feature.routes(context));
 
   const api = Router();
   api.use(apiKeyMiddleware(deps.config.auth.apiKey));
   api.use(
     rateLimitMiddleware(deps.redis, { limit: deps.config.auth.rateLimitPerMinute, prefix: deps.config.queuePrefix }),
   );
-  api.use(openApiRoutes(buildOpenApiDocument()));
-  const progress = batchProgressPublisher({
-    pool: deps.db.pool,
-    publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
-    onError: (error) => deps.logger.warn("progress event not published", { error: String(error) }),
-  });
-  const sources = priceSourcesFrom({
-    prisma: deps.db.prisma,
-    upstream: deps.config.upstream,
-    encryptionKey: deps.config.encryptionKey,
-  });
-  const control = createBatchControl({ db: deps.db, queues: deps.queues, sources, progress, logger: deps.logger });
-  api.use(bulkRoutes({ db: deps.db, bulk: createBulkService(control) }));
-  api.use(stockMasterRoutes(deps));
-  api.use(masterSyncRoutes(deps));
-  api.use(companiesRoutes(deps));
-  api.use(pricesRoutes(deps));
-  api.use(
-    dataSourcesRoutes({
-      db: deps.db,
-      secretBox: deps.config.encryptionKey ? createSecretBox(deps.config.encryptionKey) : undefined,
-      jquants: { baseUrl: deps.config.upstream.jquantsBaseUrl, timeoutMs: deps.config.upstream.timeoutMs },
-    }),
-  );
+  for (const feature of API_FEATURES) api.use(feature.routes(context));
   app.use(API_MOUNT_PATH, api);
 
   app.use(notFoundHandler);

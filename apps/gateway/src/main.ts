@@ -10,6 +10,7 @@ import {
   publishScheduleChanged,
   redisReady,
   runMain,
+  SCHEDULE_JOB,
 } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
 import { createQueueRepository } from "@kabuto/queue";
@@ -27,7 +28,7 @@ runMain("gateway", async () => {
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
-  const onScheduleChanged = () => publishScheduleChanged(redis, "master_sync");
+  const onScheduleChanged = () => publishScheduleChanged(redis, SCHEDULE_JOB.MASTER_SYNC);
 
   const server = createServer(createApp({ config, logger, db, redis, queues, onScheduleChanged }));
   const port = await listen(server, config.http.port);

@@ -1,7 +1,6 @@
 import { validate } from "node-cron";
 
-import { assertTimezone, toCronExpression } from "./cron-expression";
-import { InvalidScheduleError } from "./invalid-schedule.error";
+import { InvalidScheduleError, assertTimezone, toCronExpression } from "@kabuto/core";
 
 describe("toCronExpression", () => {
   it.each([

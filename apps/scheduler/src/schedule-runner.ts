@@ -3,14 +3,11 @@ import { hostname } from "node:os";
 import type { Redis } from "ioredis";
 import { createTask, type Logger as CronLogger, type ScheduledTask } from "node-cron";
 
-import { CHANNEL, type Logger } from "@kabuto/core";
-import type { PrismaClient } from "@kabuto/db";
+import { CHANNEL, InvalidScheduleError, assertTimezone, toCronExpression, type Logger } from "@kabuto/core";
+import { syncScheduleRepository, type PrismaClient, type ScheduleRow } from "@kabuto/db";
 
 import type { ScheduledAction, ScheduledActions } from "./actions";
-import { assertTimezone, toCronExpression } from "./cron-expression";
-import { InvalidScheduleError } from "./invalid-schedule.error";
 import { createRunLock, type RunLockStore } from "./run-lock";
-import { createScheduleRepository, type ScheduleRow } from "./schedule.repository";
 
 /** A schedule as the scheduler currently holds it. */
 export interface ScheduleState {
@@ -82,7 +79,7 @@ function errorMessage(error: unknown): string {
 export function createScheduler(options: SchedulerOptions): Scheduler {
   const { config, logger, actions, subscriber } = options;
   const now = options.now ?? (() => new Date());
-  const repository = createScheduleRepository(options.prisma);
+  const repository = syncScheduleRepository(options.prisma);
   const lock = createRunLock({
     store: options.redis,
     prefix: config.queuePrefix,

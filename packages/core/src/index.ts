@@ -6,6 +6,7 @@ export * from "./logger";
 export * from "./queue";
 export * from "./redis";
 export * from "./run-main";
+export * from "./schedule";
 export * from "./secret-box";
 export * from "./shutdown";
 export * from "./batch/batch-status";

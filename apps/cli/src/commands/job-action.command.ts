@@ -1,7 +1,7 @@
 import type { BulkAction } from "../api-client";
 import { GLOBAL_HELP, parseCommandArgs, singlePositional } from "../args";
 import { EXIT } from "../cli-error";
-import { STATUS_LABEL } from "../format";
+import { statusLabel } from "../format";
 import { commandContext, print, type Command } from "./command";
 
 const DESCRIPTION: Record<BulkAction, { summary: string; detail: string }> = {
@@ -38,7 +38,7 @@ ${GLOBAL_HELP}`,
       }
       const jobId = singlePositional(positionals, "ジョブID");
       const { message, job } = await commandContext(values, deps).api.bulkAction(action, jobId);
-      print(deps, `${message}: ${job.id} (${STATUS_LABEL[job.status]})`);
+      print(deps, `${message}: ${job.id} (${statusLabel(job.status)})`);
       return EXIT.OK;
     },
   };

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import type { BulkJob } from "../api-schemas";
+import type { BulkJob } from "@kabuto/contract";
 import { GLOBAL_HELP, noPositionals, parseCommandArgs, validateOptions } from "../args";
 import { EXIT } from "../cli-error";
-import { STATUS_LABEL, UNIT_LABEL, displayWidth, formatCount, formatDateTime, padDisplay } from "../format";
+import { statusLabel, UNIT_LABEL, displayWidth, formatCount, formatDateTime, padDisplay } from "../format";
 import { commandContext, print, type Command } from "./command";
 
 const HEADER = ["ジョブID", "状態", "取得", "進捗", "失敗", "作成"];
@@ -12,7 +12,7 @@ const HEADER = ["ジョブID", "状態", "取得", "進捗", "失敗", "作成"]
 export function renderJobsTable(jobs: BulkJob[]): string[] {
   const rows = jobs.map((job) => [
     job.id,
-    STATUS_LABEL[job.status],
+    statusLabel(job.status),
     [job.provider, job.interval, job.period].filter(Boolean).join(" "),
     `${formatCount(job.progress.processed)}/${formatCount(job.progress.total)} ${UNIT_LABEL[job.unit]}`,
     formatCount(job.progress.failed),

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import type { BulkJob } from "../api-schemas";
+import type { BulkJob } from "@kabuto/contract";
 import { GLOBAL_HELP, parseCommandArgs, singlePositional, validateOptions } from "../args";
 import { EXIT } from "../cli-error";
-import { STATUS_LABEL, UNIT_LABEL, formatCount, formatDateTime, formatDecimal, padDisplay } from "../format";
+import { statusLabel, UNIT_LABEL, formatCount, formatDateTime, formatDecimal, padDisplay } from "../format";
 import { renderBar } from "../progress-line";
 import { commandContext, print, type Command } from "./command";
 
@@ -13,7 +13,7 @@ export function renderJobStatus(job: BulkJob): string[] {
   const fraction = job.progress.total === 0 ? 1 : job.progress.processed / job.progress.total;
   const rows: [string, string][] = [
     ["ジョブ", job.id],
-    ["状態", STATUS_LABEL[job.status]],
+    ["状態", statusLabel(job.status)],
     ["取得", [job.provider, job.interval, job.period].filter(Boolean).join(" ")],
     [
       "進捗",

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { ApiRequestError } from "../api-client";
-import type { SyncRun } from "../api-schemas";
+import { MASTER_SYNC_STATUS_LABELS, type SyncRun } from "@kabuto/contract";
+
 import { GLOBAL_HELP, noPositionals, parseCommandArgs, validateOptions } from "../args";
 import { CliError, EXIT } from "../cli-error";
 import { formatCount, formatDecimal } from "../format";
@@ -11,12 +12,6 @@ import { commandContext, print, type Command, type CommandContext } from "./comm
 
 const SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
 const SYNC_POLL_MS = 500;
-const SYNC_STATUS_LABEL: Record<SyncRun["status"], string> = {
-  queued: "待機中",
-  running: "実行中",
-  completed: "完了",
-  failed: "失敗",
-};
 const SOURCE_LABEL: Record<string, string> = { jpx: "JPX data_j.xls", jquants: "J-Quants" };
 
 const syncOptionsSchema = z.object({
@@ -60,7 +55,7 @@ async function waitForSync(context: CommandContext, run: SyncRun): Promise<numbe
   const stopListening = deps.onInterrupt(() => (interrupted = true));
   const line = (status: SyncRun["status"], frame?: number) => {
     const spinner = frame === undefined ? "" : ` ${SPINNER[frame % SPINNER.length]}`;
-    return `マスタ同期 #${run.id} ${SYNC_STATUS_LABEL[status]}${spinner} ${formatDecimal((deps.clock.now() - started) / 1000)} 秒`;
+    return `マスタ同期 #${run.id} ${MASTER_SYNC_STATUS_LABELS[status].ja}${spinner} ${formatDecimal((deps.clock.now() - started) / 1000)} 秒`;
   };
   try {
     for (let frame = 0; ; frame += 1) {

@@ -1,4 +1,4 @@
-import type { BulkJob } from "../api-schemas";
+import type { BulkJob } from "@kabuto/contract";
 import { GLOBAL_HELP, parseCommandArgs, singlePositional } from "../args";
 import { EXIT } from "../cli-error";
 import { exitCodeForStatus, renderJobSummary } from "../job-summary";

@@ -1,9 +1,10 @@
-import type { BatchExecution } from "@kabuto/db";
+import type { BulkJob, JobSymbol } from "@kabuto/contract";
+import type { BatchExecution, BatchExecutionDetail } from "@kabuto/db";
 
 const epochSeconds = (date: Date) => date.getTime() / 1000;
 
 /** Seed 000's job body: progress always, summary once the batch has ended. */
-export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<string, number> = {}) {
+export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<string, number> = {}): BulkJob {
   const ended = batch.status === "completed" || batch.status === "failed" || batch.status === "cancelled";
   const percentage = batch.total === 0 ? 100 : Math.round((batch.processed / batch.total) * 1000) / 10;
   return {
@@ -37,5 +38,18 @@ export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<
     ...(batch.error ? { error: batch.error } : {}),
     created_at: epochSeconds(batch.createdAt),
     updated_at: epochSeconds(batch.updatedAt),
+  };
+}
+
+/** One unit of a batch as `GET /api/bulk/jobs/:job_id/symbols` lists it. */
+export function serializeJobSymbol(detail: BatchExecutionDetail): JobSymbol {
+  return {
+    symbol: detail.symbol,
+    status: detail.status,
+    attempts: detail.attempts,
+    records_inserted: detail.recordsInserted,
+    error_class: detail.errorClass,
+    error_message: detail.errorMessage,
+    duration_ms: detail.durationMs,
   };
 }

@@ -5,11 +5,11 @@ import {
   type BatchControl,
   type PriceBatchRequest,
 } from "@kabuto/batches";
+import { toYahooSymbol, type BulkStartRequest } from "@kabuto/contract";
 import type { BatchTransition } from "@kabuto/core";
 import type { BatchExecution } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
-import { toYahooSymbol, type BulkStartRequest } from "./bulk-request.schema";
 
 /** What a person is told when a batch is not in a state the action allows. */
 const TRANSITION_REFUSED: Partial<Record<BatchTransition, string>> = {

@@ -1,7 +1,8 @@
-import type { Company, MasterSyncRun } from "@kabuto/db";
+import type { CompanyBody } from "@kabuto/contract";
+import type { Company } from "@kabuto/db";
 
 /** A company as the API returns it (snake_case, dates as YYYY-MM-DD / ISO 8601). */
-export function serializeCompany(company: Company) {
+export function serializeCompany(company: Company): CompanyBody {
   return {
     code: company.code,
     company_name: company.companyName,
@@ -20,25 +21,5 @@ export function serializeCompany(company: Company) {
     source: company.source,
     created_at: company.createdAt.toISOString(),
     updated_at: company.updatedAt.toISOString(),
-  };
-}
-
-/** A master sync run as the API returns it. */
-export function serializeSyncRun(run: MasterSyncRun) {
-  const durationMs = run.startedAt && run.completedAt ? run.completedAt.getTime() - run.startedAt.getTime() : null;
-  return {
-    id: run.id,
-    trigger: run.trigger,
-    source: run.source,
-    status: run.status,
-    total: run.total,
-    added: run.added,
-    updated: run.updated,
-    removed: run.removed,
-    error: run.error,
-    created_at: run.createdAt.toISOString(),
-    started_at: run.startedAt?.toISOString() ?? null,
-    completed_at: run.completedAt?.toISOString() ?? null,
-    duration_seconds: durationMs === null ? null : durationMs / 1000,
   };
 }

@@ -1,34 +1,24 @@
 import { Router } from "express";
-import { z } from "zod";
 
-import type { SecretBox } from "@kabuto/core";
-import { JQUANTS_PLANS, dataSourceRepository, type Database, type JQuantsPlan } from "@kabuto/db";
+import { jquantsCredentialsBodySchema } from "@kabuto/contract";
+import { dataSourceRepository } from "@kabuto/db";
 import { InvalidApiKeyError, JQuantsClient } from "@kabuto/providers";
 
 import { ApiError } from "../http/api-error";
+import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
 import { validate } from "../http/validate";
-
-const jquantsBody = z.object({
-  api_key: z.string().trim().min(8, "api_key を指定してください").max(512),
-  plan: z.enum(Object.keys(JQUANTS_PLANS) as [JQuantsPlan, ...JQuantsPlan[]]),
-});
-
-export interface DataSourcesDeps {
-  db: Database;
-  /** Undefined when ENCRYPTION_KEY is not set: keys cannot be stored then. */
-  secretBox: SecretBox | undefined;
-  jquants: { baseUrl: string; timeoutMs: number };
-}
+import { DATA_SOURCES_OPENAPI } from "./data-sources.openapi";
 
 /** Data sources and their credentials. A key is validated before it is stored, and never returned. */
-export function dataSourcesRoutes(deps: DataSourcesDeps): Router {
+export function dataSourcesRoutes(deps: Pick<FeatureContext, "db" | "config" | "secretBox">): Router {
   const router = Router();
+  const sources = dataSourceRepository(deps.db.prisma);
+  const jquants = { baseUrl: deps.config.upstream.jquantsBaseUrl, timeoutMs: deps.config.upstream.timeoutMs };
 
   router.get("/v1/data-sources", async (_request, response) => {
-    const sources = await deps.db.prisma.dataSource.findMany({ orderBy: { provider: "asc" } });
     response.json({
       success: true,
-      data_sources: sources.map((source) => ({
+      data_sources: (await sources.list()).map((source) => ({
         provider: source.provider,
         enabled: source.enabled,
         plan: source.plan,
@@ -41,12 +31,12 @@ export function dataSourcesRoutes(deps: DataSourcesDeps): Router {
   });
 
   router.put("/v1/data-sources/jquants", async (request, response) => {
-    const body = validate(jquantsBody, request.body);
+    const body = validate(jquantsCredentialsBodySchema, request.body);
     if (!deps.secretBox) {
       throw new ApiError("SERVICE_UNAVAILABLE", "ENCRYPTION_KEY が設定されていないため、APIキーを保存できません");
     }
     try {
-      await new JQuantsClient({ ...deps.jquants, apiKey: body.api_key }).validateKey();
+      await new JQuantsClient({ ...jquants, apiKey: body.api_key }).validateKey();
     } catch (error) {
       if (error instanceof InvalidApiKeyError)
         throw new ApiError("VALIDATION_ERROR", "J-Quants がこのAPIキーを拒否しました");
@@ -55,7 +45,7 @@ export function dataSourcesRoutes(deps: DataSourcesDeps): Router {
         `J-Quants に接続できないため、APIキーを検証できません: ${(error as Error).message}`,
       );
     }
-    const saved = await dataSourceRepository(deps.db.prisma).saveCredentials("jquants", {
+    const saved = await sources.saveCredentials("jquants", {
       sealedApiKey: deps.secretBox.seal(body.api_key),
       plan: body.plan,
     });
@@ -72,3 +62,6 @@ export function dataSourcesRoutes(deps: DataSourcesDeps): Router {
 
   return router;
 }
+
+/** `/api/v1/data-sources…`. */
+export const dataSourcesFeature: GatewayFeature = { routes: dataSourcesRoutes, openapi: DATA_SOURCES_OPENAPI };

@@ -1,10 +1,9 @@
 import { Router } from "express";
-import type { Redis } from "ioredis";
-
-import type { Database } from "@kabuto/db";
+import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
+import { HEALTH_OPENAPI } from "./health.openapi";
 
 /** `GET /health`: 200 when PostgreSQL and Redis answer, 503 naming the one that does not. */
-export function healthRoutes(deps: { db: Database; redis: Redis }): Router {
+export function healthRoutes(deps: Pick<FeatureContext, "db" | "redis">): Router {
   const router = Router();
   router.get("/health", async (_request, response) => {
     const [database, redis] = await Promise.all([
@@ -25,3 +24,6 @@ async function check(probe: () => Promise<unknown>): Promise<string> {
     return error instanceof Error ? error.message : String(error);
   }
 }
+
+/** `/health`. */
+export const healthFeature: GatewayFeature = { routes: healthRoutes, openapi: HEALTH_OPENAPI };

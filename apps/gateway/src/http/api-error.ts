@@ -1,4 +1,8 @@
-/** Error codes of the API's error body, with their HTTP status. */
+import type { ApiErrorCode } from "@kabuto/contract";
+
+export type { ApiErrorCode };
+
+/** The HTTP status of each error code of the API's error body. */
 export const API_ERROR_STATUS = {
   VALIDATION_ERROR: 400,
   UNAUTHORIZED: 401,
@@ -7,9 +11,7 @@ export const API_ERROR_STATUS = {
   RATE_LIMIT_EXCEEDED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
-} as const;
-
-export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+} as const satisfies Record<ApiErrorCode, number>;
 
 /** Thrown by a route to answer `{"success": false, "error": code, "message": message}`. */
 export class ApiError extends Error {

@@ -1,29 +1,22 @@
 import { Router } from "express";
-import { z } from "zod";
 
 import { requestMasterSync } from "@kabuto/batches";
-import type { Database } from "@kabuto/db";
-import type { QueueRepository } from "@kabuto/queue";
+import { stockListQuerySchema } from "@kabuto/contract";
+import { companyRepository, masterSyncRunRepository } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
+import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
 import { validate } from "../http/validate";
-
-const listQuery = z.object({
-  is_active: z
-    .enum(["true", "false"])
-    .transform((value) => value === "true")
-    .default(true),
-  market_category: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+import { STOCK_MASTER_OPENAPI } from "./stock-master.openapi";
 
 /** How long `/stock-master/update` waits for the sync it started (seed 000 answers with the summary). */
 const UPDATE_WAIT_MS = 5 * 60_000;
 
 /** Seed 000's stock master: update (synchronous, JPX) and list. */
-export function stockMasterRoutes(deps: { db: Database; queues: QueueRepository }): Router {
+export function stockMasterRoutes(deps: Pick<FeatureContext, "db" | "queues">): Router {
   const router = Router();
+  const runs = masterSyncRunRepository(deps.db.prisma);
+  const companies = companyRepository(deps.db);
 
   router.post("/stock-master/update", async (_request, response) => {
     const request = await requestMasterSync(
@@ -34,7 +27,7 @@ export function stockMasterRoutes(deps: { db: Database; queues: QueueRepository 
       throw new ApiError("CONFLICT", `銘柄マスタの同期が実行中です (run ${request.activeRun.id})`);
     }
     await deps.queues.waitForMasterSync(request.run.id, UPDATE_WAIT_MS);
-    const run = await deps.db.prisma.masterSyncRun.findUniqueOrThrow({ where: { id: request.run.id } });
+    const run = await runs.get(request.run.id);
     if (run.status !== "completed") {
       throw new ApiError("SERVICE_UNAVAILABLE", `銘柄マスタの更新に失敗しました: ${run.error ?? run.status}`);
     }
@@ -51,15 +44,11 @@ export function stockMasterRoutes(deps: { db: Database; queues: QueueRepository 
   });
 
   router.get("/stock-master/list", async (request, response) => {
-    const query = validate(listQuery, request.query);
-    const where = {
-      isActive: query.is_active,
-      ...(query.market_category ? { marketName: query.market_category } : {}),
-    };
-    const [stocks, total] = await Promise.all([
-      deps.db.prisma.company.findMany({ where, orderBy: { code: "asc" }, take: query.limit, skip: query.offset }),
-      deps.db.prisma.company.count({ where }),
-    ]);
+    const query = validate(stockListQuerySchema, request.query);
+    const { companies: stocks, total } = await companies.list(
+      { isActive: query.is_active, marketName: query.market_category },
+      query,
+    );
     response.json({
       success: true,
       total,
@@ -75,3 +64,6 @@ export function stockMasterRoutes(deps: { db: Database; queues: QueueRepository 
 
   return router;
 }
+
+/** Seed 000's `/api/stock-master/…`. */
+export const stockMasterFeature: GatewayFeature = { routes: stockMasterRoutes, openapi: STOCK_MASTER_OPENAPI };

@@ -1,5 +1,12 @@
-import { type BatchStatus, type Logger, type SyncMasterPayload } from "@kabuto/core";
-import { applyListingSnapshot, type Database, type ListingChanges, type PublishProgress } from "@kabuto/db";
+import { SCHEDULE_JOB, type BatchStatus, type Logger, type SyncMasterPayload } from "@kabuto/core";
+import {
+  applyListingSnapshot,
+  masterSyncRunRepository,
+  syncScheduleRepository,
+  type Database,
+  type ListingChanges,
+  type PublishProgress,
+} from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
 
 import type { ListingSource } from "./listing-sources";
@@ -38,7 +45,8 @@ function masterSyncEvent(runId: number, status: BatchStatus, companies: number) 
  * A failed download or parse changes nothing in companies; the run records the reason.
  */
 export function createMasterSyncService(deps: MasterSyncServiceDeps) {
-  const { prisma, pool } = deps.db;
+  const runs = masterSyncRunRepository(deps.db.prisma);
+  const schedules = syncScheduleRepository(deps.db.prisma);
   const publish = (runId: number, status: BatchStatus, companies = 0) =>
     deps
       .publish(masterSyncEvent(runId, status, companies))
@@ -47,36 +55,24 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
   return {
     async run(payload: SyncMasterPayload): Promise<ListingChanges> {
       const logger = deps.logger.child({ run_id: payload.runId, source: payload.source });
-      await prisma.masterSyncRun.update({
-        where: { id: payload.runId },
-        data: { status: "running", startedAt: new Date() },
-      });
+      await runs.markRunning(payload.runId, new Date());
       await publish(payload.runId, "running");
       try {
         const snapshot = await deps.sources[payload.source]();
         const changes = await applyListingSnapshot(
-          pool,
+          deps.db.pool,
           { listings: snapshot.listings, markets: MARKETS },
           payload.source,
         );
-        await prisma.masterSyncRun.update({
-          where: { id: payload.runId },
-          data: { status: "completed", ...changes, completedAt: new Date() },
-        });
-        await prisma.syncSchedule.updateMany({
-          where: { jobName: "master_sync" },
-          data: { lastStatus: "completed", lastCount: changes.total },
-        });
+        await runs.markCompleted(payload.runId, changes, new Date());
+        await schedules.recordRun(SCHEDULE_JOB.MASTER_SYNC, { status: "completed", count: changes.total });
         await publish(payload.runId, "completed", changes.total);
         logger.info("master sync completed", { ...changes, reference_date: snapshot.referenceDate });
         return changes;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await prisma.masterSyncRun.update({
-          where: { id: payload.runId },
-          data: { status: "failed", error: message, completedAt: new Date() },
-        });
-        await prisma.syncSchedule.updateMany({ where: { jobName: "master_sync" }, data: { lastStatus: "failed" } });
+        await runs.markFailed(payload.runId, message, new Date());
+        await schedules.recordRun(SCHEDULE_JOB.MASTER_SYNC, { status: "failed" });
         await publish(payload.runId, "failed");
         logger.error("master sync failed", { error: message });
         throw error;

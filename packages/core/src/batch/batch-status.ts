@@ -1,14 +1,6 @@
-/** Every state a batch can be in (the `batch_status` enum of PostgreSQL holds the same list). */
-export const BATCH_STATUSES = [
-  "queued",
-  "running",
-  "paused",
-  "cancel_requested",
-  "cancelled",
-  "completed",
-  "failed",
-] as const;
-export type BatchStatus = (typeof BATCH_STATUSES)[number];
+import type { BatchStatus, DetailStatus } from "@kabuto/contract";
+
+export { BATCH_STATUSES, DETAIL_STATUSES, type BatchStatus, type DetailStatus } from "@kabuto/contract";
 
 /** Named groups of states: the words every rule about batches is written in. */
 export const BATCH_STATUS_GROUP = {
@@ -45,12 +37,8 @@ export function isBatchStatusIn(status: BatchStatus, group: readonly BatchStatus
   return group.includes(status);
 }
 
-/** Every state a unit (one symbol or date of a batch) can be in. */
-export const UNIT_STATUSES = ["pending", "processing", "completed", "failed", "cancelled"] as const;
-export type UnitStatus = (typeof UNIT_STATUSES)[number];
-
-/** Units that have not ended: waiting for a worker, or with one. */
-export const OPEN_UNIT_STATUSES = ["pending", "processing"] as const satisfies readonly UnitStatus[];
+/** Units (one symbol or date of a batch) that have not ended: waiting for a worker, or with one. */
+export const OPEN_UNIT_STATUSES = ["pending", "processing"] as const satisfies readonly DetailStatus[];
 
 /** A list of states as a SQL literal list, `('queued', 'running')`, for the SQL the rules are written in. */
 export function sqlStatusList(statuses: readonly string[]): string {

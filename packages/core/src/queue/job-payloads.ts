@@ -1,12 +1,11 @@
 import { z } from "zod";
 
+import { MASTER_SOURCES, PRICE_PROVIDERS as PROVIDERS, type MasterSource, type PriceProvider } from "@kabuto/contract";
+
 import { JOB } from "./queue-names";
 
-export const PROVIDERS = ["yahoo", "jquants"] as const;
-export type Provider = (typeof PROVIDERS)[number];
-
-export const MASTER_SOURCES = ["jpx", "jquants"] as const;
-export type MasterSource = (typeof MASTER_SOURCES)[number];
+export { MASTER_SOURCES, PROVIDERS, type MasterSource };
+export type Provider = PriceProvider;
 
 /** One unit of a price batch: a symbol for Yahoo ("7203.T"), a trading date for J-Quants. */
 export const fetchPricesPayloadSchema = z.object({

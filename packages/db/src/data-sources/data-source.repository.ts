@@ -14,6 +14,11 @@ export interface StoredCredentials {
 /** Reads and writes data_sources rows. */
 export function dataSourceRepository(prisma: PrismaClient) {
   return {
+    /** Every source by provider, credentials included: callers say only whether there is a key. */
+    list() {
+      return prisma.dataSource.findMany({ orderBy: { provider: "asc" } });
+    },
+
     async credentials(provider: string): Promise<StoredCredentials | undefined> {
       const row = await prisma.dataSource.findUnique({ where: { provider } });
       if (!row?.encryptedApiKey || !row.enabled) return undefined;

@@ -1,23 +1,11 @@
-/** Intervals Yahoo's chart API serves. */
-export const YAHOO_INTERVALS = [
-  "1m",
-  "2m",
-  "5m",
-  "15m",
-  "30m",
-  "60m",
-  "90m",
-  "1h",
-  "1d",
-  "5d",
-  "1wk",
-  "1mo",
-  "3mo",
-] as const;
+import { PRICE_INTERVALS, PRICE_PERIODS } from "@kabuto/contract";
+
+/** Intervals Yahoo's chart API serves (the contract's list: a request may ask for any of them). */
+export const YAHOO_INTERVALS = PRICE_INTERVALS;
 export type YahooInterval = (typeof YAHOO_INTERVALS)[number];
 
 /** Ranges Yahoo's chart API accepts. */
-export const YAHOO_RANGES = ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"] as const;
+export const YAHOO_RANGES = PRICE_PERIODS;
 export type YahooRange = (typeof YAHOO_RANGES)[number];
 
 /** Days back each range reaches (`max`: all of a symbol's history). */

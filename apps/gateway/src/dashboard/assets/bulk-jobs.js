@@ -4,22 +4,8 @@
 import { formatCount, formatDateTime, formatDuration, formatPercent } from "./format.js";
 import { createRateEstimator, fromEvent, fromStatus, isTerminal, mergeProgress } from "./job-progress.js";
 import { createPoller } from "./poller.js";
+import { STATUS_LABELS } from "./status-labels.js";
 
-export const STATUS_LABEL = {
-  queued: "待機中",
-  running: "実行中",
-  paused: "一時停止中",
-  cancel_requested: "停止要求中",
-  cancelled: "停止済み",
-  completed: "完了",
-  failed: "失敗",
-};
-const ERROR_CLASS_LABEL = {
-  temporary: "一時的エラー",
-  permanent: "恒久的エラー",
-  system: "システムエラー",
-  unknown: "不明",
-};
 const POLL_MS = 1000;
 const LIVE_POLL_MS = 5000;
 const LIST_ACTIVE_MS = 15_000;
@@ -29,7 +15,7 @@ const LIST_LIMIT = 15;
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 /** @param {string} status */
-const statusLabel = (status) => STATUS_LABEL[/** @type {"queued"} */ (status)] ?? status;
+const statusLabel = (status) => STATUS_LABELS.batch[/** @type {"queued"} */ (status)]?.ja ?? status;
 
 /**
  * @param {{ api: import("./api-client.js").ApiClient, feed: ReturnType<typeof import("./progress-feed.js").createProgressFeed>,
@@ -243,7 +229,7 @@ export function createBulkJobs(deps) {
         ? ["なし"]
         : entries.map(
             ([errorClass, count]) =>
-              `${ERROR_CLASS_LABEL[/** @type {"system"} */ (errorClass)] ?? errorClass}: ${formatCount(count)} 件`,
+              `${STATUS_LABELS.errorClass[/** @type {"system"} */ (errorClass)]?.ja ?? errorClass}: ${formatCount(count)} 件`,
           );
     byId("job-failures").replaceChildren(
       ...texts.map((text) => {

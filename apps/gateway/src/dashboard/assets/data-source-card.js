@@ -5,10 +5,10 @@ import { ApiRequestError } from "./api-client.js";
 import { formatCount, formatDateTime, formatDuration, formatPercent } from "./format.js";
 import { createPoller } from "./poller.js";
 import { openScheduleDialog } from "./schedule-dialog.js";
+import { STATUS_LABELS } from "./status-labels.js";
 
 const SOURCE_LABEL = { jpx: "JPX", jquants: "J-Quants" };
 const TRIGGER_LABEL = { manual: "手動", scheduled: "定期" };
-const RUN_STATUS_LABEL = { queued: "待機中", running: "実行中", completed: "成功", failed: "失敗" };
 const ACTIVE_POLL_MS = 1000;
 const LIVE_POLL_MS = 5000;
 const IDLE_POLL_MS = 60_000;
@@ -74,7 +74,8 @@ export function createDataSourceCard(deps) {
           formatDateTime(run.started_at ?? run.created_at),
           TRIGGER_LABEL[/** @type {"manual"} */ (run.trigger)] ?? run.trigger,
           SOURCE_LABEL[/** @type {"jpx"} */ (run.source)] ?? run.source,
-          (RUN_STATUS_LABEL[/** @type {"queued"} */ (run.status)] ?? run.status) + (run.error ? `: ${run.error}` : ""),
+          (STATUS_LABELS.masterSync[/** @type {"queued"} */ (run.status)]?.ja ?? run.status) +
+            (run.error ? `: ${run.error}` : ""),
           formatCount(run.total),
           `${formatCount(run.added)} / ${formatCount(run.updated)} / ${formatCount(run.removed)}`,
           formatDuration(run.duration_seconds),

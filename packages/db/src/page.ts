@@ -1,0 +1,5 @@
+/** A slice of a listing. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
