@@ -28,7 +28,7 @@ runMain("gateway", async () => {
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
-  const onScheduleChanged = () => publishScheduleChanged(redis, SCHEDULE_JOB.MASTER_SYNC);
+  const onScheduleChanged = () => publishScheduleChanged(redis, config.queuePrefix, SCHEDULE_JOB.MASTER_SYNC);
 
   const server = createServer(createApp({ config, logger, db, redis, queues, onScheduleChanged }));
   const port = await listen(server, config.http.port);

@@ -56,7 +56,7 @@ describe("schedule changes", () => {
     try {
       await app.waitFor(/scheduler started/);
       await setSchedule({ cronTime: "03:17" });
-      await publishScheduleChanged(redis.connection, "master_sync");
+      await publishScheduleChanged(redis.connection, redis.prefix, "master_sync");
       const line = JSON.parse(await app.waitFor(/"message":"schedule changed"/, 5_000)) as Record<string, string>;
       expect(line).toMatchObject({ job_name: "master_sync", cron_time: "03:17", timezone: "Asia/Tokyo" });
       expect(tokyoTimeOfDay(new Date(line.next_run_at!))).toBe("03:17");

@@ -3,7 +3,13 @@ import { hostname } from "node:os";
 import type { Redis } from "ioredis";
 import { createTask, type Logger as CronLogger, type ScheduledTask } from "node-cron";
 
-import { CHANNEL, InvalidScheduleError, assertTimezone, toCronExpression, type Logger } from "@kabuto/core";
+import {
+  InvalidScheduleError,
+  assertTimezone,
+  scheduleChangedChannel,
+  toCronExpression,
+  type Logger,
+} from "@kabuto/core";
 import { syncScheduleRepository, type PrismaClient, type ScheduleRow } from "@kabuto/db";
 
 import type { ScheduledAction, ScheduledActions } from "./actions";
@@ -198,7 +204,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function onMessage(channel: string, jobName: string): void {
-    if (channel !== CHANNEL.SCHEDULE_CHANGED) return;
+    if (channel !== scheduleChangedChannel(config.queuePrefix)) return;
     logger.info("schedule change notified", { job_name: jobName });
     refreshInBackground("notification");
   }
@@ -209,7 +215,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       subscriber.on("message", onMessage);
       // a SUBSCRIBE sent while ioredis still checks the connection breaks that check (ioredis#2037)
       await whenReady(subscriber);
-      await subscriber.subscribe(CHANNEL.SCHEDULE_CHANGED);
+      await subscriber.subscribe(scheduleChangedChannel(config.queuePrefix));
       pollTimer = setInterval(() => refreshInBackground("poll"), config.refreshIntervalMs);
     },
     refresh,

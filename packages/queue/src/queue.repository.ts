@@ -43,7 +43,9 @@ export function createQueueRepository(options: QueueRepositoryOptions) {
     const grouped = new Map<QueueName, Item[]>();
     for (const item of items) {
       const name = queueOf(item);
-      grouped.set(name, [...(grouped.get(name) ?? []), item]);
+      const group = grouped.get(name);
+      if (group) group.push(item);
+      else grouped.set(name, [item]);
     }
     return grouped;
   }

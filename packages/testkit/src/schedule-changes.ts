@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 
-import { CHANNEL } from "@kabuto/core";
+import { scheduleChangedChannel } from "@kabuto/core";
 
 import { testServers } from "./test-env";
 
@@ -11,17 +11,14 @@ export interface ScheduleChanges {
   close(): Promise<void>;
 }
 
-/**
- * Subscribes to the schedule-changed channel. The channel is not per queue prefix, so subscribe
- * just before the change a test makes and close right after: other test files may announce too.
- */
-export async function subscribeScheduleChanges(): Promise<ScheduleChanges> {
+/** Subscribes to the schedule-changed channel of one queue prefix, as a scheduler of it does. */
+export async function subscribeScheduleChanges(prefix: string): Promise<ScheduleChanges> {
   const subscriber = new Redis(testServers().redisUrl, { maxRetriesPerRequest: null });
   const received: string[] = [];
   subscriber.on("message", (channel: string, jobName: string) => {
-    if (channel === CHANNEL.SCHEDULE_CHANGED) received.push(jobName);
+    if (channel === scheduleChangedChannel(prefix)) received.push(jobName);
   });
-  await subscriber.subscribe(CHANNEL.SCHEDULE_CHANGED);
+  await subscriber.subscribe(scheduleChangedChannel(prefix));
   return {
     received,
     async close() {

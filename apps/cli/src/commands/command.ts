@@ -1,5 +1,7 @@
 import { createApiClient, type ApiClient } from "../api-client";
+import { parseCommandArgs, singlePositional } from "../args";
 import type { CliDeps } from "../cli-deps";
+import { EXIT } from "../cli-error";
 import { resolveConfig, type CliConfig } from "../config";
 
 /** A `kabuto` subcommand. */
@@ -30,4 +32,19 @@ export function commandContext(
 /** Writes lines to stdout. */
 export function print(deps: CliDeps, ...lines: string[]): void {
   deps.stdout.write(lines.map((line) => `${line}\n`).join(""));
+}
+
+/** Runs a command that takes one job id and no options of its own; `--help` prints its help. */
+export async function runJobCommand(
+  help: string,
+  args: string[],
+  deps: CliDeps,
+  act: (jobId: string, context: CommandContext) => Promise<number>,
+): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {});
+  if (values.help) {
+    print(deps, help);
+    return EXIT.OK;
+  }
+  return act(singlePositional(positionals, "ジョブID"), commandContext(values, deps));
 }

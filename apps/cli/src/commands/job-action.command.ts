@@ -1,8 +1,8 @@
 import type { BulkAction } from "../api-client";
-import { GLOBAL_HELP, parseCommandArgs, singlePositional } from "../args";
+import { GLOBAL_HELP } from "../args";
 import { EXIT } from "../cli-error";
 import { statusLabel } from "../format";
-import { commandContext, print, type Command } from "./command";
+import { print, runJobCommand, type Command } from "./command";
 
 const DESCRIPTION: Record<BulkAction, { summary: string; detail: string }> = {
   stop: {
@@ -30,16 +30,12 @@ ${DESCRIPTION[action].detail} (POST /api/bulk/${action}/<job_id>)
 終了コード: 0 受け付けられた、1 ジョブがない・API エラー、2 使い方の誤り
 
 ${GLOBAL_HELP}`,
-    async run(args, deps) {
-      const { values, positionals } = parseCommandArgs(args, {});
-      if (values.help) {
-        print(deps, this.help);
+    run(args, deps) {
+      return runJobCommand(this.help, args, deps, async (jobId, context) => {
+        const { message, job } = await context.api.bulkAction(action, jobId);
+        print(deps, `${message}: ${job.id} (${statusLabel(job.status)})`);
         return EXIT.OK;
-      }
-      const jobId = singlePositional(positionals, "ジョブID");
-      const { message, job } = await commandContext(values, deps).api.bulkAction(action, jobId);
-      print(deps, `${message}: ${job.id} (${statusLabel(job.status)})`);
-      return EXIT.OK;
+      });
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { BulkJob } from "@kabuto/contract";
-import { GLOBAL_HELP, parseCommandArgs, singlePositional } from "../args";
+import { GLOBAL_HELP } from "../args";
 import { EXIT } from "../cli-error";
 import { exitCodeForStatus, renderJobSummary } from "../job-summary";
 import { createPollingProgressSource } from "../polling-progress-source";
@@ -9,7 +9,7 @@ import { isEnded, snapshotFromJob, type ProgressSnapshot } from "../progress-sna
 import { createProgressView } from "../progress-view";
 import { createRateEstimator, etaSeconds } from "../rate-estimator";
 import { connectSocketProgressSource } from "../socket-progress-source";
-import { commandContext, print, type Command, type CommandContext } from "./command";
+import { print, runJobCommand, type Command, type CommandContext } from "./command";
 
 /** How long to wait for the status route to carry the summary after the last event said "ended". */
 const SUMMARY_WAIT_MS = 10_000;
@@ -133,13 +133,7 @@ export const watchCommand: Command = {
 終了コード: 0 完了、1 失敗・停止済み、2 使い方の誤り、130 Ctrl-C (ジョブは続きます)
 
 ${GLOBAL_HELP}`,
-  async run(args, deps) {
-    const { values, positionals } = parseCommandArgs(args, {});
-    if (values.help) {
-      print(deps, this.help);
-      return EXIT.OK;
-    }
-    const jobId = singlePositional(positionals, "ジョブID");
-    return watchJob(jobId, commandContext(values, deps));
+  run(args, deps) {
+    return runJobCommand(this.help, args, deps, watchJob);
   },
 };

@@ -126,7 +126,7 @@ async function freePort(): Promise<number> {
     const schedule = page.getByRole("dialog", { name: "定期実行時間の設定" });
     await schedule.getByLabel("時").selectOption("05");
     await schedule.getByLabel("分").selectOption("00");
-    const scheduleChanges = await subscribeScheduleChanges();
+    const scheduleChanges = await subscribeScheduleChanges(gateway.redis.prefix);
     try {
       await schedule.getByRole("button", { name: "保存" }).click();
       await expectText(page, "#ds-schedule", "毎日 05:00 (JST)");

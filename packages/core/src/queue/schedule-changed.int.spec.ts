@@ -4,8 +4,7 @@ import { once } from "node:events";
 import { Redis } from "ioredis";
 
 import { DEFAULT_REDIS_URL } from "../env";
-import { CHANNEL } from "./queue-names";
-import { publishScheduleChanged } from "./schedule-changed";
+import { publishScheduleChanged, scheduleChangedChannel } from "./schedule-changed";
 
 describe("publishScheduleChanged", () => {
   const url = process.env.REDIS_URL || DEFAULT_REDIS_URL;
@@ -16,18 +15,17 @@ describe("publishScheduleChanged", () => {
     await Promise.all([publisher.quit(), subscriber.quit()]);
   });
 
-  it("publishes the job name on the schedule-changed channel", async () => {
-    // other test files may publish on the same channel at the same time
-    const jobName = `test-${randomBytes(4).toString("hex")}`;
+  it("publishes the job name on the schedule-changed channel of its prefix only", async () => {
+    const prefix = `t-${randomBytes(5).toString("hex")}`;
+    const jobName = "master_sync";
     // a SUBSCRIBE sent before the connection is ready races ioredis' own ready check (ioredis#2037)
     if (subscriber.status !== "ready") await once(subscriber, "ready");
-    await subscriber.subscribe(CHANNEL.SCHEDULE_CHANGED);
+    await subscriber.subscribe(scheduleChangedChannel(prefix));
     const received = new Promise<string>((resolve) =>
-      subscriber.on("message", (channel: string, message: string) => {
-        if (message === jobName) resolve(channel);
-      }),
+      subscriber.on("message", (channel: string, message: string) => resolve(`${channel} ${message}`)),
     );
-    expect(await publishScheduleChanged(publisher, jobName)).toBeGreaterThanOrEqual(1);
-    expect(await received).toBe(CHANNEL.SCHEDULE_CHANGED);
+    expect(await publishScheduleChanged(publisher, `${prefix}-other`, jobName)).toBe(0);
+    expect(await publishScheduleChanged(publisher, prefix, jobName)).toBe(1);
+    expect(await received).toBe(`${prefix}:kabuto.schedule-changed master_sync`);
   });
 });
