@@ -1,5 +1,14 @@
-import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
-import { createUnitRunner, priceSourcesFrom } from "@kabuto/batches";
+import {
+  QUEUE,
+  createLogger,
+  tokyoDate,
+  createRedis,
+  loadDotEnv,
+  onShutdownSignal,
+  publishProgress,
+  runMain,
+} from "@kabuto/core";
+import { createUnitRunner, priceSourcesFrom, priceUnitStore } from "@kabuto/batches";
 import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
 import { createJobWorkers } from "@kabuto/queue";
 
@@ -36,7 +45,7 @@ runMain("worker", async () => {
     ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
     logger,
     handlers: createJobHandlers({
-      prices: { db, sources, units },
+      prices: { sources, units, store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }) },
       masterSync: createMasterSyncService({
         db,
         logger,

@@ -2,46 +2,53 @@ import { z } from "zod";
 
 import { count, pageLimit } from "./page.schema";
 import { PRICE_INTERVALS } from "./price-interval.schema";
+import { FROM_AFTER_TO, calendarDate, fromNotAfterTo } from "./calendar-date.schema";
 import { PRICE_PROVIDERS } from "./status.schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "は YYYY-MM-DD で指定してください");
+/** How prices are read: as traded, split-adjusted (the default), or also for dividends like Yahoo's adjclose. */
+export const PRICE_ADJUSTMENTS = ["none", "split", "all"] as const;
 
 /** `:code` of `GET /api/v1/prices/:code` ("7203", "7203.T", "130A"); checked by the route. */
 export const pricesParamsSchema = z.object({ code: z.string() });
 
 /** `GET /api/v1/prices/:code`' query. */
-export const pricesQuerySchema = z.object({
-  interval: z.enum(PRICE_INTERVALS).default("1d"),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  limit: pageLimit(10_000, 1000),
-});
+export const pricesQuerySchema = z
+  .object({
+    source: z.enum(PRICE_PROVIDERS).default("yahoo"),
+    adjust: z.enum(PRICE_ADJUSTMENTS).default("split"),
+    interval: z.enum(PRICE_INTERVALS).default("1d"),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+    limit: pageLimit(10_000, 1000),
+    /** The `next` of the previous page. */
+    cursor: z.iso.datetime({ message: "は前のページの next を指定してください" }).optional(),
+  })
+  .refine(fromNotAfterTo, FROM_AFTER_TO);
 
-/** One stored bar; the adjusted fields come from J-Quants. */
+/** One bar as read. */
 export const priceBarSchema = z.object({
+  /** The trading date in Tokyo. */
+  date: z.string(),
   ts: z.string(),
   open: z.number().nullable(),
   high: z.number().nullable(),
   low: z.number().nullable(),
   close: z.number().nullable(),
-  adj_close: z.number().nullable(),
   volume: z.number().nullable(),
-  adj_open: z.number().nullable(),
-  adj_high: z.number().nullable(),
-  adj_low: z.number().nullable(),
-  adj_volume: z.number().nullable(),
-  adj_factor: z.number().nullable(),
   turnover: z.number().nullable(),
   source: z.enum(PRICE_PROVIDERS),
 });
 /** One bar as returned. */
 export type PriceBarBody = z.infer<typeof priceBarSchema>;
 
-/** `GET /api/v1/prices/:code`. */
+/** `GET /api/v1/prices/:code`: one page; `next` is the cursor of the following one, null at the end. */
 export const pricesResponseSchema = z.object({
   success: z.literal(true),
   symbol: z.string(),
+  source: z.enum(PRICE_PROVIDERS),
   interval: z.enum(PRICE_INTERVALS),
+  adjust: z.enum(PRICE_ADJUSTMENTS),
   count,
   bars: z.array(priceBarSchema),
+  next: z.string().nullable(),
 });

@@ -9,6 +9,7 @@ export * from "./data-sources/data-source.repository";
 export * from "./database-unavailable";
 export * from "./master-sync/master-sync-run.repository";
 export * from "./page";
+export * from "./prices/corporate-action.repository";
 export * from "./prices/price-bar.query";
 export * from "./prices/price-bar.repository";
 export * from "./schedules/sync-schedule.repository";

@@ -1,4 +1,4 @@
-import type { PriceBarRow, Provider } from "@kabuto/core";
+import type { CorporateActionRow, PriceUnitData, Provider } from "@kabuto/core";
 
 /** What one unit of a batch is: a symbol (one request each) or a trading date (the whole market each). */
 export type UnitKind = "symbols" | "dates";
@@ -34,8 +34,19 @@ export interface PriceSource {
   refusal(params: { interval: string; period: string }): string | undefined;
   /** The units of a batch, oldest first for dates; empty when there is nothing to fetch. */
   planUnits(params: PlanUnitsParams): string[];
-  /** Fetches one unit into bars as Kabuto stores them. */
-  fetchUnit(params: FetchUnitParams): Promise<PriceBarRow[]>;
+  /** Fetches one unit into bars as traded, with the actions its answer listed. */
+  fetchUnit(params: FetchUnitParams): Promise<FetchedUnit>;
+  /**
+   * Sources whose answers list only the actions of their own range: the symbol's complete action
+   * history, for bars stored before that range.
+   */
+  fetchActions?(params: { symbol: string }): Promise<CorporateActionRow[]>;
+}
+
+/** A fetched unit: its bars and actions, and from which day on the answer listed every action. */
+export interface FetchedUnit extends PriceUnitData {
+  /** YYYY-MM-DD; undefined when the source's actions come with each day's bars (J-Quants' AdjFactor). */
+  actionsFrom?: string | undefined;
 }
 
 /** Every source, by provider id. */

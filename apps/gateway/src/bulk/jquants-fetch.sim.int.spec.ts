@@ -67,13 +67,13 @@ describe("J-Quants batches against the simulator: per date, the whole market, th
     const stored = rows
       .filter((row) => row.symbol === `${code}.T`)
       .sort((a, b) => a.ts.getTime() - b.ts.getTime())
-      .map((row) => ({ Date: row.ts.toISOString().slice(0, 10), C: row.close, AdjC: row.adjClose }));
+      .map((row) => ({ Date: row.ts.toISOString().slice(0, 10), C: row.close }));
     const simulated = (await (
       await fetch(`${sim.jquantsBaseUrl}/equities/bars/daily?code=${code}&from=${stored[0]!.Date}`, {
         headers: { "x-api-key": DEFAULT_JQUANTS_KEY },
       })
-    ).json()) as { data: { Date: string; C: number | null; AdjC: number | null }[] };
-    expect(stored).toEqual(simulated.data.map(({ Date, C, AdjC }) => ({ Date, C, AdjC })));
+    ).json()) as { data: { Date: string; C: number | null }[] };
+    expect(stored).toEqual(simulated.data.map(({ Date, C }) => ({ Date, C })));
   });
 
   it("answers 400 for an intraday J-Quants batch", async () => {

@@ -7,7 +7,7 @@ export const PRICES_OPENAPI: readonly OpenApiRoute[] = [
   {
     method: "get",
     path: "/api/v1/prices/{code}",
-    summary: "Stored bars of one listing, oldest first",
+    summary: "One source's bars of one listing, oldest first, as traded or adjusted, a page at a time",
     tags: ["prices"],
     request: { params: pricesParamsSchema, query: pricesQuerySchema },
     responses: { "200": jsonResponse("the bars", pricesResponseSchema), ...errorResponses("VALIDATION_ERROR") },

@@ -1,41 +1,61 @@
 import { Router } from "express";
 
 import { pricesQuerySchema, toYahooSymbol, type PriceBarBody } from "@kabuto/contract";
-import { readPriceBars, type PriceBar } from "@kabuto/db";
+import { tokyoDate } from "@kabuto/core";
+import { readPriceBars, type AdjustedBar } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
 import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
 import { validate } from "../http/validate";
 import { PRICES_OPENAPI } from "./prices.openapi";
 
-function serializePriceBar(bar: PriceBar): PriceBarBody {
+/** The earliest and latest instants a query without `from` or `to` reaches. */
+const EVER = { from: new Date("1900-01-01T00:00:00Z"), to: new Date("2999-12-31T23:59:59.999Z") };
+
+function serializePriceBar(bar: AdjustedBar, source: PriceBarBody["source"]): PriceBarBody {
   return {
+    date: tokyoDate(bar.ts),
     ts: bar.ts.toISOString(),
     open: bar.open,
     high: bar.high,
     low: bar.low,
     close: bar.close,
-    adj_close: bar.adjClose,
-    volume: bar.volume === null ? null : Number(bar.volume),
-    adj_open: bar.adjOpen,
-    adj_high: bar.adjHigh,
-    adj_low: bar.adjLow,
-    adj_volume: bar.adjVolume,
-    adj_factor: bar.adjFactor,
+    volume: bar.volume === null ? null : Math.round(bar.volume),
     turnover: bar.turnover,
-    source: bar.source,
+    source,
   };
 }
 
-/** `GET /v1/prices/:code`: stored bars of one listing, oldest first. */
+/**
+ * `GET /v1/prices/:code`: one source's bars of one listing, oldest first, as traded or adjusted
+ * (through `price_bars_adjusted()`), a page at a time: `next` says where the following page starts.
+ */
 export function pricesRoutes(deps: Pick<FeatureContext, "db">): Router {
   const router = Router();
   router.get("/v1/prices/:code", async (request, response) => {
     const symbol = toYahooSymbol(String(request.params.code));
     if (!symbol) throw new ApiError("VALIDATION_ERROR", "銘柄コードは 7203 や 130A.T の形で指定してください");
-    const { interval, from, to, limit } = validate(pricesQuerySchema, request.query);
-    const bars = await readPriceBars(deps.db.prisma, { symbol, interval, from, to, limit });
-    response.json({ success: true, symbol, interval, count: bars.length, bars: bars.map(serializePriceBar) });
+    const query = validate(pricesQuerySchema, request.query);
+    const { bars, more } = await readPriceBars(deps.db.pool, {
+      source: query.source,
+      symbol,
+      interval: query.interval,
+      from: query.from ? new Date(`${query.from}T00:00:00+09:00`) : EVER.from,
+      to: query.to ? new Date(`${query.to}T23:59:59.999+09:00`) : EVER.to,
+      adjust: query.adjust,
+      after: query.cursor ? new Date(query.cursor) : undefined,
+      limit: query.limit,
+    });
+    response.json({
+      success: true,
+      symbol,
+      source: query.source,
+      interval: query.interval,
+      adjust: query.adjust,
+      count: bars.length,
+      bars: bars.map((bar) => serializePriceBar(bar, query.source)),
+      next: more ? bars.at(-1)!.ts.toISOString() : null,
+    });
   });
   return router;
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 
 import { Queue, QueueEvents } from "bullmq";
 
-import { createUnitRunner } from "@kabuto/batches";
+import { createUnitRunner, priceUnitStore } from "@kabuto/batches";
 import {
   JOB,
   PRICE_QUEUE,
@@ -96,7 +96,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
     });
     const handlers: JobHandlers = {
       [JOB.FETCH_PRICES]: priceUnitProcessor({
-        db,
+        store: priceUnitStore({ db, today: () => "2025-11-28" }),
         sources: createPriceSources({
           yahoo,
           jquants: () => Promise.reject<JQuantsClient>(new Error("this test fetches from Yahoo only")),

@@ -1,11 +1,11 @@
 import type { Provider } from "../queue/job-payloads";
 
 /**
- * One bar as Kabuto stores it. Yahoo's OHLC is already split-adjusted and kept as sent, with its
- * dividend-adjusted close in adjClose; J-Quants' raw OHLCV and its adjusted values are both kept.
- * A missing value is null, never zero.
+ * One bar as Kabuto stores it: prices and volume as traded (CRSP's model), whatever the source;
+ * adjusted series are computed on read from the corporate actions. A missing value is null, never zero.
  */
 export interface PriceBarRow {
+  source: Provider;
   /** Yahoo symbol ("7203.T"). */
   symbol: string;
   interval: string;
@@ -15,13 +15,23 @@ export interface PriceBarRow {
   high: number | null;
   low: number | null;
   close: number | null;
-  adjOpen: number | null;
-  adjHigh: number | null;
-  adjLow: number | null;
-  adjClose: number | null;
   volume: number | null;
-  adjVolume: number | null;
-  adjFactor: number | null;
   turnover: number | null;
+}
+
+/** A split or a dividend of one symbol, as one source reports it. */
+export type CorporateActionRow = {
   source: Provider;
+  symbol: string;
+  /** The first trading day on the new basis (YYYY-MM-DD). */
+  exDate: string;
+} & (
+  | { kind: "split"; /** New shares per old share: a 3:1 split is 3. */ ratio: number }
+  | { kind: "dividend"; /** Yen per share, as traded. */ amount: number }
+);
+
+/** What fetching one unit of a batch brought: its bars, and the actions its answer listed. */
+export interface PriceUnitData {
+  bars: PriceBarRow[];
+  actions: CorporateActionRow[];
 }

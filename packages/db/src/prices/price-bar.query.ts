@@ -1,28 +1,49 @@
-import type { PriceBar, PrismaClient } from "../generated/prisma/client";
+import type { Pool } from "pg";
 
-/** Which stored bars to read: one symbol and interval, optionally between two dates (UTC days). */
+import type { PRICE_ADJUSTMENTS } from "@kabuto/contract";
+import type { Provider } from "@kabuto/core";
+
+/** How stored prices are read: as traded, split-adjusted, or also for dividends (Yahoo's adjclose). */
+export type PriceAdjustment = (typeof PRICE_ADJUSTMENTS)[number];
+
+/** Which stored bars to read: one source's bars of one symbol and interval, between two instants. */
 export interface PriceBarQuery {
+  source: Provider;
   symbol: string;
   interval: string;
-  /** YYYY-MM-DD, inclusive. */
-  from?: string | undefined;
-  /** YYYY-MM-DD, inclusive. */
-  to?: string | undefined;
+  from: Date;
+  to: Date;
+  adjust: PriceAdjustment;
+  /** Keyset cursor: only bars after this instant. */
+  after?: Date | undefined;
   limit: number;
 }
 
-/** Stored bars of one listing, oldest first. */
-export function readPriceBars(prisma: PrismaClient, query: PriceBarQuery): Promise<PriceBar[]> {
-  return prisma.priceBar.findMany({
-    where: {
-      symbol: query.symbol,
-      interval: query.interval,
-      ts: {
-        ...(query.from ? { gte: new Date(`${query.from}T00:00:00Z`) } : {}),
-        ...(query.to ? { lte: new Date(`${query.to}T23:59:59.999Z`) } : {}),
-      },
-    },
-    orderBy: { ts: "asc" },
-    take: query.limit,
-  });
+/** One bar as read. */
+export interface AdjustedBar {
+  ts: Date;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  close: number | null;
+  volume: number | null;
+  turnover: number | null;
+}
+
+/**
+ * A page of bars through `price_bars_adjusted()`, the one SQL read path of prices (see its
+ * migration), oldest first; `more` says whether bars follow the page.
+ */
+export async function readPriceBars(pool: Pool, query: PriceBarQuery): Promise<{ bars: AdjustedBar[]; more: boolean }> {
+  const { rows } = await pool.query<AdjustedBar>("SELECT * FROM price_bars_adjusted($1, $2, $3, $4, $5, $6, $7, $8)", [
+    query.source,
+    query.symbol,
+    query.interval,
+    query.from,
+    query.to,
+    query.adjust,
+    query.after ?? null,
+    query.limit + 1,
+  ]);
+  return { bars: rows.slice(0, query.limit), more: rows.length > query.limit };
 }

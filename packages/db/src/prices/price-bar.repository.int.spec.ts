@@ -5,6 +5,7 @@ import type { PriceBarRow } from "@kabuto/core";
 import { upsertPriceBars } from "./price-bar.repository";
 
 const bar = (day: number, close: number | null, overrides: Partial<PriceBarRow> = {}): PriceBarRow => ({
+  source: "yahoo",
   symbol: "7203.T",
   interval: "1d",
   ts: new Date(Date.UTC(2026, 10, day)),
@@ -12,15 +13,8 @@ const bar = (day: number, close: number | null, overrides: Partial<PriceBarRow> 
   high: close,
   low: close,
   close,
-  adjOpen: null,
-  adjHigh: null,
-  adjLow: null,
-  adjClose: close,
   volume: close === null ? null : 1_000_000,
-  adjVolume: null,
-  adjFactor: null,
   turnover: null,
-  source: "yahoo",
   ...overrides,
 });
 
@@ -52,8 +46,20 @@ describe("upsertPriceBars (real PostgreSQL)", () => {
       bar(26, 5, { symbol: "NULL.T", volume: 9_007_199_254 }),
     ]);
     const rows = await db.prisma.priceBar.findMany({ where: { symbol: "NULL.T" }, orderBy: { ts: "asc" } });
-    expect(rows[0]).toMatchObject({ open: 1, close: null, volume: null, adjClose: null });
+    expect(rows[0]).toMatchObject({ open: 1, close: null, volume: null, turnover: null });
     expect(rows[1]!.volume).toBe(9_007_199_254n);
+  });
+
+  it("keeps each source's bar of the same day side by side", async () => {
+    await upsertPriceBars(db.pool, [
+      bar(27, 4000, { symbol: "BOTH.T" }),
+      bar(27, 4004, { symbol: "BOTH.T", source: "jquants" }),
+    ]);
+    const rows = await db.prisma.priceBar.findMany({ where: { symbol: "BOTH.T" }, orderBy: { source: "asc" } });
+    expect(rows.map((row) => [row.source, row.close])).toEqual([
+      ["yahoo", 4000],
+      ["jquants", 4004],
+    ]);
   });
 
   it("writes more rows than one statement holds", async () => {

@@ -3,6 +3,7 @@ import type { Pool } from "pg";
 import type { PriceBarRow } from "@kabuto/core";
 
 const COLUMNS = [
+  ["source", "source", "provider"],
   ["symbol", "symbol", "text"],
   ["interval", "interval", "text"],
   ["ts", "ts", "timestamptz"],
@@ -10,29 +11,22 @@ const COLUMNS = [
   ["high", "high", "float8"],
   ["low", "low", "float8"],
   ["close", "close", "float8"],
-  ["adj_open", "adjOpen", "float8"],
-  ["adj_high", "adjHigh", "float8"],
-  ["adj_low", "adjLow", "float8"],
-  ["adj_close", "adjClose", "float8"],
   ["volume", "volume", "int8"],
-  ["adj_volume", "adjVolume", "float8"],
-  ["adj_factor", "adjFactor", "float8"],
   ["turnover", "turnover", "float8"],
-  ["source", "source", "provider"],
 ] as const satisfies readonly (readonly [string, keyof PriceBarRow, string])[];
 
-const KEY = new Set(["symbol", "interval", "ts"]);
+const KEY = new Set(["source", "symbol", "interval", "ts"]);
 
 const UPSERT_SQL = `
   INSERT INTO price_bars (${COLUMNS.map(([column]) => column).join(", ")}, updated_at)
   SELECT *, now() FROM unnest(${COLUMNS.map(([, , type], index) => `$${index + 1}::${type}[]`).join(", ")})
-  ON CONFLICT (symbol, interval, ts) DO UPDATE SET
+  ON CONFLICT (source, symbol, interval, ts) DO UPDATE SET
     ${COLUMNS.filter(([column]) => !KEY.has(column))
       .map(([column]) => `${column} = EXCLUDED.${column}`)
       .join(", ")},
-    updated_at = now()`;
+    split_basis = NULL, updated_at = now()`;
 
-/** Rows per statement: 16 arrays of this many values stay well inside PostgreSQL's limits. */
+/** Rows per statement: 10 arrays of this many values stay well inside PostgreSQL's limits. */
 const CHUNK = 5_000;
 
 /**
@@ -56,6 +50,7 @@ export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarRow[]):
 /** ON CONFLICT cannot touch one row twice in a statement: the last bar for a key wins. */
 function dedupe(bars: readonly PriceBarRow[]): PriceBarRow[] {
   const byKey = new Map<string, PriceBarRow>();
-  for (const bar of bars) byKey.set(`${bar.symbol}\u0000${bar.interval}\u0000${bar.ts.getTime()}`, bar);
+  for (const bar of bars)
+    byKey.set(`${bar.source}\u0000${bar.symbol}\u0000${bar.interval}\u0000${bar.ts.getTime()}`, bar);
   return [...byKey.values()];
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { PriceBarRow } from "@kabuto/core";
+import type { CorporateActionRow, PriceBarRow } from "@kabuto/core";
 
 const price = z.number().nullish();
 
@@ -34,11 +34,12 @@ export function jpxCodeOf(jquantsCode: string): string {
 const orNull = (value: number | null | undefined) => value ?? null;
 
 /**
- * A J-Quants daily bar as Kabuto stores it: prices as traded in open…close, J-Quants' split-adjusted
- * ones in adj_*, both kept; the trading date at 00:00 UTC like every daily bar; nulls stay nulls.
+ * A J-Quants daily bar as Kabuto stores it: O/H/L/C/Vo as traded (J-Quants' Adj* columns are
+ * recomputed on read from the actions), the trading date at 00:00 UTC like every daily bar; nulls stay nulls.
  */
 export function priceBarFromJQuants(row: JQuantsDailyBar): PriceBarRow {
   return {
+    source: "jquants",
     symbol: `${jpxCodeOf(row.Code)}.T`,
     interval: "1d",
     ts: new Date(`${row.Date}T00:00:00Z`),
@@ -46,14 +47,20 @@ export function priceBarFromJQuants(row: JQuantsDailyBar): PriceBarRow {
     high: orNull(row.H),
     low: orNull(row.L),
     close: orNull(row.C),
-    adjOpen: orNull(row.AdjO),
-    adjHigh: orNull(row.AdjH),
-    adjLow: orNull(row.AdjL),
-    adjClose: orNull(row.AdjC),
     volume: orNull(row.Vo),
-    adjVolume: orNull(row.AdjVo),
-    adjFactor: orNull(row.AdjFactor),
     turnover: orNull(row.Va),
+  };
+}
+
+/** J-Quants' AdjFactor on an ex-date (0.5 for a 2:1 split) as a split action; undefined on other days. */
+export function splitFromJQuants(row: JQuantsDailyBar): CorporateActionRow | undefined {
+  if (!row.AdjFactor || row.AdjFactor === 1) return undefined;
+  return {
     source: "jquants",
+    symbol: `${jpxCodeOf(row.Code)}.T`,
+    exDate: row.Date,
+    kind: "split",
+    // AdjFactor is rounded (0.333333 for 3:1): the ratio is kept to six significant digits.
+    ratio: Number((1 / row.AdjFactor).toPrecision(6)),
   };
 }

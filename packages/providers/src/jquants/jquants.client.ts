@@ -1,10 +1,10 @@
 import axios, { type AxiosInstance } from "axios";
 import { z } from "zod";
 
-import { PermanentError, TemporaryError, type CompanyListingSnapshot, type PriceBarRow } from "@kabuto/core";
+import { PermanentError, TemporaryError, type CompanyListingSnapshot, type PriceUnitData } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
-import { jquantsDailyBarSchema, priceBarFromJQuants } from "./jquants-daily-bar";
+import { jquantsDailyBarSchema, priceBarFromJQuants, splitFromJQuants } from "./jquants-daily-bar";
 import { listingFromJQuants } from "./jquants-master.mapper";
 import { jquantsMasterRowSchema } from "./jquants-master.schema";
 
@@ -62,10 +62,13 @@ export class JQuantsClient {
     return { referenceDate: listings[0]!.referenceDate, listings };
   }
 
-  /** The whole market's daily bars on one trading date, every page, as Kabuto stores them. */
-  async fetchDailyBars(date: string): Promise<PriceBarRow[]> {
+  /** The whole market's daily bars on one trading date, every page, as traded, with that day's splits. */
+  async fetchDailyBars(date: string): Promise<PriceUnitData> {
     const rows = await this.getAll("/equities/bars/daily", { date }, jquantsDailyBarSchema);
-    return rows.map(priceBarFromJQuants);
+    return {
+      bars: rows.map(priceBarFromJQuants),
+      actions: rows.flatMap((row) => splitFromJQuants(row) ?? []),
+    };
   }
 
   /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */

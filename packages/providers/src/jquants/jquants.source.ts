@@ -49,8 +49,12 @@ export function jquantsSource(client: () => Promise<JQuantsClient>): PriceSource
     },
     planUnits: ({ period, today }) => tradingDatesOf(period, today),
     async fetchUnit({ unit, symbols }) {
-      const bars = await (await client()).fetchDailyBars(unit);
-      return symbols === undefined ? bars : bars.filter((bar) => symbols.has(bar.symbol));
+      const data = await (await client()).fetchDailyBars(unit);
+      if (symbols === undefined) return data;
+      return {
+        bars: data.bars.filter((bar) => symbols.has(bar.symbol)),
+        actions: data.actions.filter((action) => symbols.has(action.symbol)),
+      };
     },
   };
 }

@@ -48,11 +48,9 @@ describe("YahooChartClient against a real HTTP server", () => {
         error: null,
       },
     });
-    const bars = await fetch7203();
+    const { bars } = await fetch7203();
     expect(lastUrl).toBe("/v8/finance/chart/7203.T?interval=1d&range=1mo&events=div,splits&includeAdjustedClose=true");
-    expect(bars).toEqual([
-      expect.objectContaining({ ts: new Date("2025-11-24T00:00:00Z"), close: 1.5, adjClose: 1.4 }),
-    ]);
+    expect(bars).toEqual([expect.objectContaining({ ts: new Date("2025-11-24T00:00:00Z"), close: 1.5, volume: 10 })]);
   });
 
   it("an unknown symbol is permanent", async () => {

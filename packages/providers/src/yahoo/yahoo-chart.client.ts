@@ -1,9 +1,9 @@
 import axios, { type AxiosInstance } from "axios";
 
-import { PermanentError, TemporaryError, type PriceBarRow } from "@kabuto/core";
+import { PermanentError, TemporaryError, type CorporateActionRow, type PriceUnitData } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
-import { parseYahooChart } from "./yahoo-chart.parser";
+import { parseYahooActions, parseYahooChart } from "./yahoo-chart.parser";
 import type { YahooInterval, YahooRange } from "./yahoo-intervals";
 
 export interface YahooChartClientOptions {
@@ -22,10 +22,23 @@ export class YahooChartClient {
   }
 
   /**
-   * Bars of `symbol` ("7203.T") over `range`. An unknown or delisted symbol is a PermanentError;
-   * timeouts, resets, 429 (with Retry-After) and 5xx are TemporaryErrors.
+   * Bars of `symbol` ("7203.T") over `range`, as traded, with the actions the answer lists. An
+   * unknown or delisted symbol is a PermanentError; timeouts, resets, 429 (with Retry-After) and
+   * 5xx are TemporaryErrors.
    */
-  async fetchBars(params: { symbol: string; interval: YahooInterval; range: YahooRange }): Promise<PriceBarRow[]> {
+  async fetchBars(params: { symbol: string; interval: YahooInterval; range: YahooRange }): Promise<PriceUnitData> {
+    return parseYahooChart(await this.chart(params), params);
+  }
+
+  /**
+   * Every split and dividend of `symbol` Yahoo knows: one `range=max` request at the coarsest
+   * interval, read for its events only.
+   */
+  async fetchActions(symbol: string): Promise<CorporateActionRow[]> {
+    return parseYahooActions(await this.chart({ symbol, interval: "3mo", range: "max" }), symbol);
+  }
+
+  private async chart(params: { symbol: string; interval: YahooInterval; range: YahooRange }): Promise<unknown> {
     const what = `Yahoo chart ${params.symbol}`;
     let body: unknown;
     try {
@@ -52,6 +65,6 @@ export class YahooChartClient {
     }
     // A body that did not parse as JSON arrives as a string: a cut connection, worth retrying.
     if (typeof body === "string") throw new TemporaryError(`${what}: malformed JSON answer`);
-    return parseYahooChart(body, params);
+    return body;
   }
 }

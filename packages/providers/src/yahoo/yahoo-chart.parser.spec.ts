@@ -9,7 +9,7 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(sharedFixture
 
 describeWithSharedFixtures("parseYahooChart on Yahoo's real answers", () => {
   it("stamps each daily bar with its Tokyo trading date, the live last one included", () => {
-    const bars = parseYahooChart(fixture("chart-6309.T-1mo-1d-split-dividend.json"), {
+    const { bars } = parseYahooChart(fixture("chart-6309.T-1mo-1d-split-dividend.json"), {
       symbol: "6309.T",
       interval: "1d",
     });
@@ -19,21 +19,31 @@ describeWithSharedFixtures("parseYahooChart on Yahoo's real answers", () => {
     expect(new Set(bars.map((bar) => bar.ts.getTime())).size).toBe(18);
   });
 
-  it("keeps Yahoo's split-adjusted OHLC and dividend-adjusted close as sent", () => {
-    const bars = parseYahooChart(fixture("chart-6309.T-1mo-1d-split-dividend.json"), {
+  it("turns Yahoo's split-adjusted bars into prices as traded, and lists the split and the dividend", () => {
+    const { bars, actions } = parseYahooChart(fixture("chart-6309.T-1mo-1d-split-dividend.json"), {
       symbol: "6309.T",
       interval: "1d",
     });
-    expect(bars[0]).toMatchObject({
-      close: 1428.33337402344,
-      adjClose: 1354.03295898438,
-      source: "yahoo",
-      symbol: "6309.T",
+    // 3:1 from 2025-04-28: the days before traded at three times Yahoo's price, on a third of its volume
+    expect(bars[0]).toMatchObject({ source: "yahoo", symbol: "6309.T", volume: 49_900 });
+    expect(bars[0]!.close).toBeCloseTo(4285, 6);
+    expect(bars.find((bar) => bar.ts.toISOString().startsWith("2025-04-25"))!.close).toBeCloseTo(4210, 6);
+    expect(bars.find((bar) => bar.ts.toISOString().startsWith("2025-04-28"))).toMatchObject({
+      close: 1378,
+      volume: 236_500,
     });
+    expect(actions).toEqual([
+      { source: "yahoo", symbol: "6309.T", kind: "split", exDate: "2025-04-28", ratio: 3 },
+      { source: "yahoo", symbol: "6309.T", kind: "dividend", exDate: "2025-04-28", amount: 73 },
+    ]);
   });
 
   it("reads the other listing too", () => {
-    const bars = parseYahooChart(fixture("chart-1301.T-1mo-1d.json"), { symbol: "1301.T", interval: "1d" });
+    const { bars, actions } = parseYahooChart(fixture("chart-1301.T-1mo-1d.json"), {
+      symbol: "1301.T",
+      interval: "1d",
+    });
+    expect(actions).toEqual([]);
     expect(bars).toHaveLength(23);
     expect(bars.at(-1)!.ts.toISOString()).toBe("2024-12-06T00:00:00.000Z");
   });
@@ -65,13 +75,16 @@ describe("parseYahooChart", () => {
   });
 
   it("drops a bar without prices instead of storing zeros", () => {
-    const bars = parseYahooChart(chart([3000, null]), { symbol: "7203.T", interval: "1d" });
+    const { bars } = parseYahooChart(chart([3000, null]), { symbol: "7203.T", interval: "1d" });
     expect(bars).toHaveLength(1);
     expect(bars[0]).toMatchObject({ close: 3000, volume: 100 });
   });
 
   it("stamps intraday bars with their own time", () => {
-    const bars = parseYahooChart(chart([3000, 3001], [1763946000, 1763946060]), { symbol: "7203.T", interval: "1m" });
+    const { bars } = parseYahooChart(chart([3000, 3001], [1763946000, 1763946060]), {
+      symbol: "7203.T",
+      interval: "1m",
+    });
     expect(bars.map((bar) => bar.ts.toISOString())).toEqual(["2025-11-24T01:00:00.000Z", "2025-11-24T01:01:00.000Z"]);
   });
 

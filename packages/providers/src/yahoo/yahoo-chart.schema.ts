@@ -14,6 +14,14 @@ export const yahooChartSchema = z.object({
             dataGranularity: z.string().optional(),
           }),
           timestamp: z.array(z.number()).optional(),
+          events: z
+            .object({
+              splits: z
+                .record(z.string(), z.object({ date: z.number(), numerator: z.number(), denominator: z.number() }))
+                .optional(),
+              dividends: z.record(z.string(), z.object({ date: z.number(), amount: z.number() })).optional(),
+            })
+            .optional(),
           indicators: z.object({
             quote: z.array(z.object({ open: numbers, high: numbers, low: numbers, close: numbers, volume: numbers })),
             adjclose: z.array(z.object({ adjclose: numbers })).optional(),

@@ -18,11 +18,15 @@ export function yahooSource(client: YahooChartClient): PriceSource {
       return unservableRange(interval as YahooInterval, period as YahooRange);
     },
     planUnits: ({ symbols }) => [...symbols],
-    fetchUnit: ({ unit, interval, period }) =>
-      client.fetchBars({
+    async fetchUnit({ unit, interval, period }) {
+      const data = await client.fetchBars({
         symbol: unit,
         interval: interval as YahooInterval,
         range: (period ?? DEFAULT_RANGE) as YahooRange,
-      }),
+      });
+      // The answer lists every action from its first bar on (it always reaches today).
+      return { ...data, actionsFrom: data.bars[0]?.ts.toISOString().slice(0, 10) };
+    },
+    fetchActions: ({ symbol }) => client.fetchActions(symbol),
   };
 }
