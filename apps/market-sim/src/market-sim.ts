@@ -36,6 +36,10 @@ const keyBody = z.object({
 });
 
 /** The simulator's HTTP app (Yahoo, J-Quants and JPX under their real paths), not yet listening. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** `GET /__admin/splits`: which splits the plan holds between two dates, for tests to wait for one. */
+const splitsQuery = z.object({ from: isoDate, to: isoDate });
+
 export function createMarketSim(options: MarketSimOptions): Express {
   const state = createMarketState({ seed: options.seed, baseDate: options.baseDate ?? DEFAULT_BASE_DATE });
   let faults = faultsSchema.parse(options.faults ?? {});
@@ -60,6 +64,11 @@ export function createMarketSim(options: MarketSimOptions): Express {
     if (!parsed.success) return void response.status(400).json({ error: parsed.error.message });
     faults = parsed.data;
     response.json(faults);
+  });
+  app.get("/__admin/splits", (request, response) => {
+    const parsed = splitsQuery.safeParse(request.query);
+    if (!parsed.success) return void response.status(400).json({ error: parsed.error.message });
+    response.json({ splits: state.plannedSplits(parsed.data.from, parsed.data.to) });
   });
   app.post("/__admin/advance-day", (_request, response) => {
     state.advanceDay();
@@ -115,6 +124,9 @@ export async function startMarketSim(options: MarketSimOptions & { port?: number
     advanceDay: () => admin("advance-day"),
     setJQuantsKey: (key: string, plan: JQuantsPlan | null) => admin("jquants-keys", { key, plan }),
     requests: () => admin("requests") as Promise<Record<string, number>>,
+    plannedSplits: async (from: string, to: string) =>
+      ((await admin(`splits?from=${from}&to=${to}`)) as { splits: { code: string; date: string; ratio: number }[] })
+        .splits,
     close: () => {
       server.closeAllConnections();
       return closeServer(server);

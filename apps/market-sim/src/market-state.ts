@@ -83,6 +83,16 @@ export function createMarketState(options: { seed: number; baseDate: string }) {
         bar: prices.bar(listing.code, index, date),
       }));
     },
+    /** Splits the plan holds for listings trading today, from `from` to `to` (dates, both included), future ones too. */
+    plannedSplits(from: string, to: string): { code: string; date: string; ratio: number }[] {
+      const start = sortedIndex(days, from);
+      const end = sortedIndex(days, shiftTradingDays(to, 1)) - 1;
+      return listingsOn(universe, day).flatMap((listing) =>
+        prices
+          .splitsBetween(listing.code, start, end)
+          .map((split) => ({ code: listing.code, date: days[split.index]!, ratio: split.ratio })),
+      );
+    },
     /** What multiplies a price of `date` to put it on today's share count (J-Quants' Adj*): 1 without later splits. */
     splitAdjustment(code: string, date: string): number {
       return prices.sharesAfter(code, sortedIndex(days, date)) / prices.sharesAfter(code, todayIndex());

@@ -182,6 +182,13 @@ export function createPriceBook(seed: number, dayCount: number) {
         limit: columns.limit[day]! as DailyBar["limit"],
       };
     },
+    /** The planned splits of `code` from trading day `from` to `to` (indexes, both included). */
+    splitsBetween(code: string, from: number, to: number): { index: number; ratio: number }[] {
+      return planOf(code).blocks.flatMap((block, number) => {
+        const index = number * BLOCK_DAYS + block.splitDay;
+        return block.splitDay >= 0 && index >= from && index <= to ? [{ index, ratio: block.splitRatio }] : [];
+      });
+    },
     /** Shares per original share after trading day `index` (splits up to and including that day). */
     sharesAfter(code: string, index: number): number {
       const block = floor(index / BLOCK_DAYS);
@@ -195,8 +202,8 @@ export function createPriceBook(seed: number, dayCount: number) {
 export type PriceBook = ReturnType<typeof createPriceBook>;
 
 /**
- * What Yahoo serves for a window of bars: OHLC divided by every later split in the window (volume
- * multiplied), and adjclose that also takes out every later dividend.
+ * What Yahoo serves for a window of bars: OHLC and dividends divided by every later split in the
+ * window (volume multiplied), and adjclose that also takes out every later dividend.
  */
 export function yahooAdjusted(bars: readonly DailyBar[]): { bars: DailyBar[]; adjclose: (number | null)[] } {
   const adjusted: DailyBar[] = new Array(bars.length);
@@ -214,6 +221,7 @@ export function yahooAdjusted(bars: readonly DailyBar[]): { bars: DailyBar[]; ad
       low: unsplit(bar.low, splitFactor),
       close: unsplit(bar.close, splitFactor),
       volume: bar.volume === null ? null : bar.volume * splitFactor,
+      dividend: unsplit(bar.dividend, splitFactor)!,
     };
     adjclose[index] = bar.close === null ? null : round((bar.close / splitFactor) * dividendFactor * 1e6) / 1e6;
     if (bar.dividend > 0 && bar.close !== null) dividendFactor *= 1 - bar.dividend / bar.close;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { YAHOO_INTRADAY_HISTORY_DAYS, YAHOO_RANGE_DAYS } from "@kabuto/providers";
 
 import type { MarketState } from "../market-state";
-import { yahooAdjusted } from "../prices/price-series";
+import { yahooAdjusted, type DailyBar } from "../prices/price-series";
 import { INTERVAL_MINUTES, intradayBars } from "./intraday-bars";
 
 /** How many days a range reaches back, with `max` as a century of history. */
@@ -15,6 +15,48 @@ const RANGE_DAYS: Record<string, number> = Object.fromEntries(
 const INTRADAY_MAX_DAYS = 60;
 const DAILY = new Set(["1d", "5d", "1wk", "1mo", "3mo"]);
 const INTRADAY_DAYS: Record<string, number | undefined> = YAHOO_INTRADAY_HISTORY_DAYS;
+
+/** Week, month and quarter bars: which period a trading date falls in. */
+const PERIOD_OF: Record<string, (date: string) => string> = {
+  "1wk": (date) => {
+    const time = Date.parse(`${date}T00:00:00Z`);
+    return new Date(time - ((new Date(time).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  },
+  "1mo": (date) => date.slice(0, 7),
+  "3mo": (date) => `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3)}`,
+};
+
+/**
+ * Daily bars folded into one bar per period, as Yahoo answers the longer intervals: the first
+ * open, the highest high, the lowest low, the last close and the summed volume, stamped with the
+ * period's first trading day. Halted days are left out; the events stay the daily ones.
+ */
+function aggregate(
+  bars: readonly DailyBar[],
+  adjclose: readonly (number | null)[],
+  periodOf: (date: string) => string,
+) {
+  const folded: DailyBar[] = [];
+  const closes: (number | null)[] = [];
+  let current: string | undefined;
+  bars.forEach((bar, index) => {
+    if (bar.close === null) return;
+    const period = periodOf(bar.date);
+    const last = folded.at(-1);
+    if (period !== current || !last) {
+      current = period;
+      folded.push({ ...bar });
+      closes.push(adjclose[index] ?? null);
+      return;
+    }
+    last.high = Math.max(last.high!, bar.high!);
+    last.low = Math.min(last.low!, bar.low!);
+    last.close = bar.close;
+    last.volume = (last.volume ?? 0) + (bar.volume ?? 0);
+    closes[closes.length - 1] = adjclose[index] ?? null;
+  });
+  return { bars: folded, adjclose: closes };
+}
 
 const query = z.object({
   interval: z.string().default("1d"),
@@ -66,13 +108,15 @@ export function chartRoutes(state: MarketState): Router {
     const window = state.bars(listing, from);
     const { bars, adjclose } = yahooAdjusted(window);
     const minutes = INTERVAL_MINUTES[interval];
+    const periods = PERIOD_OF[interval] ? aggregate(bars, adjclose, PERIOD_OF[interval]) : undefined;
     const intraday =
       minutes === undefined
         ? undefined
         : bars.slice(-INTRADAY_MAX_DAYS).flatMap((bar) => intradayBars(state.seed, listing.code, bar, minutes));
+    const shown = periods?.bars ?? bars;
     const timestamp = intraday
       ? intraday.map((bar) => bar.time)
-      : bars.map((bar, index) => epoch(bar.date, index === bars.length - 1 ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS));
+      : shown.map((bar, index) => epoch(bar.date, index === shown.length - 1 ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS));
     const quote = intraday
       ? {
           open: intraday.map((bar) => bar.open),
@@ -82,15 +126,15 @@ export function chartRoutes(state: MarketState): Router {
           volume: intraday.map((bar) => bar.volume),
         }
       : {
-          open: bars.map((bar) => bar.open),
-          high: bars.map((bar) => bar.high),
-          low: bars.map((bar) => bar.low),
-          close: bars.map((bar) => bar.close),
-          volume: bars.map((bar) => bar.volume),
+          open: shown.map((bar) => bar.open),
+          high: shown.map((bar) => bar.high),
+          low: shown.map((bar) => bar.low),
+          close: shown.map((bar) => bar.close),
+          volume: shown.map((bar) => bar.volume),
         };
     const last = bars.at(-1);
     const dividends = Object.fromEntries(
-      window.flatMap((bar) =>
+      bars.flatMap((bar) =>
         bar.dividend > 0 ? [[String(epoch(bar.date, 0)), { amount: bar.dividend, date: epoch(bar.date, 0) }]] : [],
       ),
     );
@@ -144,7 +188,10 @@ export function chartRoutes(state: MarketState): Router {
             },
             timestamp,
             ...(Object.keys(events).length > 0 ? { events } : {}),
-            indicators: { quote: [quote], ...(intraday ? {} : { adjclose: [{ adjclose }] }) },
+            indicators: {
+              quote: [quote],
+              ...(intraday ? {} : { adjclose: [{ adjclose: periods?.adjclose ?? adjclose }] }),
+            },
           },
         ],
         error: null,
