@@ -67,10 +67,10 @@ CREATE FUNCTION "price_bars_adjusted"(
 RETURNS TABLE (ts TIMESTAMPTZ, open DOUBLE PRECISION, high DOUBLE PRECISION, low DOUBLE PRECISION,
     close DOUBLE PRECISION, volume DOUBLE PRECISION, turnover DOUBLE PRECISION)
 LANGUAGE sql STABLE AS $$
-  WITH splits AS (
+  WITH splits AS MATERIALIZED (
     SELECT a.ex_date, a.ratio FROM corporate_actions a
     WHERE a.source = p_source AND a.symbol = p_symbol AND a.kind = 'split' AND a.ratio > 0
-  ), dividends AS (
+  ), dividends AS MATERIALIZED (
     SELECT d.ex_date, 1 - d.amount / before.close AS factor
     FROM corporate_actions d
     CROSS JOIN LATERAL (
@@ -88,7 +88,7 @@ LANGUAGE sql STABLE AS $$
       AND b.ts >= p_from AND b.ts <= p_to AND (p_after IS NULL OR b.ts > p_after)
     ORDER BY b.ts
     LIMIT p_limit
-  ), factors AS (
+  ), factors AS MATERIALIZED (
     SELECT page.*,
       coalesce((SELECT round(exp(sum(ln(s.ratio)))::numeric, 9)::float8 FROM splits s
                 WHERE page.split_basis IS NOT NULL AND s.ex_date > page.day AND s.ex_date <= page.split_basis), 1) AS to_traded,
