@@ -6,6 +6,7 @@ import {
   bulkJobsResponseSchema,
   bulkStartResponseSchema,
   errorBodySchema,
+  pricesResponseSchema,
   syncStartResponseSchema,
   syncStatusResponseSchema,
 } from "@kabuto/contract";
@@ -115,6 +116,8 @@ export function createApiClient(options: { baseUrl: string; apiKey?: string; fet
       call("POST", `/api/bulk/${action}/${jobPath(jobId)}`, bulkActionResponseSchema),
     bulkJobs: (limit: number, offset: number) =>
       call("GET", `/api/bulk/jobs?limit=${limit}&offset=${offset}`, bulkJobsResponseSchema),
+    prices: (code: string, query: URLSearchParams) =>
+      call("GET", `/api/v1/prices/${encodeURIComponent(code)}?${query}`, pricesResponseSchema),
     startSync: (source: string) => call("POST", "/api/v1/companies/sync", syncStartResponseSchema, { source }),
     syncStatus: (limit: number) =>
       call("GET", `/api/v1/companies/sync/status?limit=${limit}`, syncStatusResponseSchema),

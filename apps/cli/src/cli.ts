@@ -5,6 +5,7 @@ import type { Command } from "./commands/command";
 import { fetchCommand } from "./commands/fetch.command";
 import { pauseCommand, resumeCommand, stopCommand } from "./commands/job-action.command";
 import { jobsCommand } from "./commands/jobs.command";
+import { pricesCommand } from "./commands/prices.command";
 import { statusCommand } from "./commands/status.command";
 import { syncCommand } from "./commands/sync.command";
 import { watchCommand } from "./commands/watch.command";
@@ -17,6 +18,7 @@ const COMMANDS: readonly Command[] = [
   watchCommand,
   statusCommand,
   jobsCommand,
+  pricesCommand,
   stopCommand,
   pauseCommand,
   resumeCommand,
