@@ -1,10 +1,11 @@
 import { QUEUE, createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
-import { createUnitRunner, priceSourcesFrom } from "@kabuto/batches";
+import { createUnitRunner, jquantsClientSource, priceSourcesFrom } from "@kabuto/batches";
 import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
 import { createJobWorkers } from "@kabuto/queue";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
+import { createMarketSeriesService } from "./market-series/market-series.service";
 import { createListingSources } from "./master-sync/listing-sources";
 import { createMasterSyncService } from "./master-sync/master-sync.service";
 
@@ -37,6 +38,17 @@ runMain("worker", async () => {
     logger,
     handlers: createJobHandlers({
       prices: { db, sources, units },
+      marketSeries: createMarketSeriesService({
+        db,
+        logger,
+        jquants: jquantsClientSource({
+          prisma: db.prisma,
+          jquantsBaseUrl: config.upstream.jquantsBaseUrl,
+          timeoutMs: config.upstream.timeoutMs,
+          encryptionKey: config.encryptionKey,
+          gate: { redis: connection, prefix: config.queuePrefix },
+        }),
+      }),
       masterSync: createMasterSyncService({
         db,
         logger,
