@@ -18,6 +18,7 @@ import { apiKeyMiddleware } from "./http/api-key.middleware";
 import { errorHandler, notFoundHandler } from "./http/error-handler";
 import type { FeatureContext, GatewayFeature } from "./http/gateway-feature";
 import { rateLimitMiddleware } from "./http/rate-limit.middleware";
+import { marketSeriesFeature } from "./market-series/market-series.routes";
 import { masterSyncFeature } from "./master-sync/master-sync.routes";
 import { stockMasterFeature } from "./master-sync/stock-master.routes";
 import { createHttpMetrics } from "./metrics/http-metrics";
@@ -49,6 +50,7 @@ const API_FEATURES: readonly GatewayFeature[] = [
   masterSyncFeature,
   companiesFeature,
   pricesFeature,
+  marketSeriesFeature,
   dataSourcesFeature,
 ];
 

@@ -1,19 +1,20 @@
+import { createUnitRunner, jquantsClientSource, priceSourcesFrom, priceUnitStore } from "@kabuto/batches";
 import {
   QUEUE,
   createLogger,
-  tokyoDate,
   createRedis,
   loadDotEnv,
   onShutdownSignal,
   publishProgress,
   runMain,
+  tokyoDate,
 } from "@kabuto/core";
-import { createUnitRunner, priceSourcesFrom, priceUnitStore } from "@kabuto/batches";
 import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
 import { createJobWorkers } from "@kabuto/queue";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
+import { createMarketSeriesService } from "./market-series/market-series.service";
 import { createListingSources } from "./master-sync/listing-sources";
 import { createMasterSyncService } from "./master-sync/master-sync.service";
 
@@ -46,6 +47,17 @@ runMain("worker", async () => {
     logger,
     handlers: createJobHandlers({
       prices: { sources, units, store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }) },
+      marketSeries: createMarketSeriesService({
+        db,
+        logger,
+        jquants: jquantsClientSource({
+          prisma: db.prisma,
+          jquantsBaseUrl: config.upstream.jquantsBaseUrl,
+          timeoutMs: config.upstream.timeoutMs,
+          encryptionKey: config.encryptionKey,
+          gate: { redis: connection, prefix: config.queuePrefix },
+        }),
+      }),
       masterSync: createMasterSyncService({
         db,
         logger,

@@ -23,6 +23,7 @@ import { isFinalOutcome, toQueueOutcome, type JobAttempt, type QueueRepository }
 import { BatchNotFoundError } from "./batch-not-found.error";
 import { BatchRequestError } from "./batch-request.error";
 import { BatchTransitionError } from "./batch-transition.error";
+import { marketSeriesJobs } from "./market-series-job";
 import { systemErrorPauses } from "./system-error-pauses";
 
 /** What to fetch: already validated; symbols in Yahoo form ("7203.T"), de-duplicated. */
@@ -128,6 +129,7 @@ export function createBatchControl(
         ...(source.unitKind === "dates" && !wholeMarket ? { symbols } : {}),
       });
       await deps.queues.enqueueAll(units.map((unit) => unitJob(batch, unit)));
+      await deps.queues.enqueueAll(marketSeriesJobs(batch, units));
       await deps.progress.changed(batch.id, { statusChanged: true });
       return batch;
     },

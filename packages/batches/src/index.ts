@@ -3,6 +3,7 @@ export * from "./batch-not-found.error";
 export * from "./batch-request.error";
 export * from "./batch-transition.error";
 export * from "./jquants-client-source";
+export * from "./market-series-job";
 export * from "./master-sync-request";
 export * from "./price-sources";
 export * from "./price-unit-store";

@@ -1,8 +1,9 @@
 export * from "./bulk.schema";
-export * from "./calendar-date.schema";
 export * from "./companies.schema";
 export * from "./data-sources.schema";
+export * from "./date-range.schema";
 export * from "./error-body.schema";
+export * from "./investor-types.schema";
 export * from "./master-sync.schema";
 export * from "./ops.schema";
 export * from "./page.schema";
@@ -12,3 +13,4 @@ export * from "./status-labels";
 export * from "./status.schema";
 export * from "./stock-master.schema";
 export * from "./symbol.schema";
+export * from "./topix.schema";

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { count, pageLimit } from "./page.schema";
 import { PRICE_INTERVALS } from "./price-interval.schema";
-import { FROM_AFTER_TO, calendarDate, fromNotAfterTo } from "./calendar-date.schema";
+import { dateRangeShape, withOrderedRange } from "./date-range.schema";
 import { PRICE_PROVIDERS } from "./status.schema";
 
 /** How prices are read: as traded, split-adjusted (the default), or also for dividends like Yahoo's adjclose. */
@@ -12,18 +12,17 @@ export const PRICE_ADJUSTMENTS = ["none", "split", "all"] as const;
 export const pricesParamsSchema = z.object({ code: z.string() });
 
 /** `GET /api/v1/prices/:code`' query. */
-export const pricesQuerySchema = z
-  .object({
+export const pricesQuerySchema = withOrderedRange(
+  z.object({
     source: z.enum(PRICE_PROVIDERS).default("yahoo"),
     adjust: z.enum(PRICE_ADJUSTMENTS).default("split"),
     interval: z.enum(PRICE_INTERVALS).default("1d"),
-    from: calendarDate.optional(),
-    to: calendarDate.optional(),
+    ...dateRangeShape,
     limit: pageLimit(10_000, 1000),
     /** The `next` of the previous page. */
     cursor: z.iso.datetime({ message: "は前のページの next を指定してください" }).optional(),
-  })
-  .refine(fromNotAfterTo, FROM_AFTER_TO);
+  }),
+);
 
 /** One bar as read. */
 export const priceBarSchema = z.object({

@@ -15,3 +15,5 @@ export * from "./price-source";
 export * from "./price-sources";
 export * from "./jquants/jquants.source";
 export * from "./yahoo/yahoo.source";
+export * from "./jquants/jquants-investor-types.schema";
+export * from "./jquants/jquants-topix.schema";

@@ -21,6 +21,7 @@ describe("the queue module: producer and workers (real Redis)", () => {
       seen.push(payload);
       return { unit: payload.unit, rows: 3 };
     },
+    [JOB.FETCH_MARKET_SERIES]: async () => undefined,
     [JOB.SYNC_MASTER]: async () => undefined,
   };
 

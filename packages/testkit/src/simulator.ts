@@ -14,3 +14,23 @@ export async function simulatorCodes(sim: Pick<SimulatorUrls, "jquantsBaseUrl">,
   };
   return master.data.map((row) => (row.Code.length === 5 && row.Code.endsWith("0") ? row.Code.slice(0, 4) : row.Code));
 }
+
+/** Every row of a simulator J-Quants list answer (`path` with its query, e.g. `/indices/bars/daily/topix?from=…`), page after page. */
+export async function simulatorPages(
+  sim: Pick<SimulatorUrls, "jquantsBaseUrl">,
+  apiKey: string,
+  path: string,
+): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  let key: string | undefined;
+  do {
+    const url = `${sim.jquantsBaseUrl}${path}${key ? `&pagination_key=${key}` : ""}`;
+    const body = (await (await fetch(url, { headers: { "x-api-key": apiKey } })).json()) as {
+      data: Record<string, unknown>[];
+      pagination_key?: string;
+    };
+    rows.push(...body.data);
+    key = body.pagination_key;
+  } while (key);
+  return rows;
+}

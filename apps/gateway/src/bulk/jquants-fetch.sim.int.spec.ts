@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
-
 import request from "supertest";
 
 import { isTradingDay, shiftTradingDays, tokyoDate } from "@kabuto/core";
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
-import { simulatorCodes, startBulkJob, startTestGateway, waitForJob, type TestGateway } from "@kabuto/testkit";
+import { simulatorCodes, startBulkJob, startJQuantsTestGateway, waitForJob, type TestGateway } from "@kabuto/testkit";
 
 const BARS = "jquants:/v2/equities/bars/daily";
 
@@ -21,19 +19,12 @@ describe("J-Quants batches against the simulator: per date, the whole market, th
       baseDate: isTradingDay(today) ? today : shiftTradingDays(today, -1),
       jquantsKeys: { [DEFAULT_JQUANTS_KEY]: "premium" },
     });
-    const encryptionKey = randomBytes(32).toString("base64");
-    gateway = await startTestGateway({
-      RATE_LIMIT_PER_MINUTE: "100000",
-      ENCRYPTION_KEY: encryptionKey,
-      JQUANTS_BASE_URL: sim.jquantsBaseUrl,
+    gateway = await startJQuantsTestGateway(sim, {
+      apiKey: DEFAULT_JQUANTS_KEY,
+      plan: "premium",
+      workers: 2,
+      workerEnv: { WORKER_CONCURRENCY: "4" },
     });
-    await request(gateway.url)
-      .put("/api/v1/data-sources/jquants")
-      .send({ api_key: DEFAULT_JQUANTS_KEY, plan: "premium" })
-      .expect(200);
-    for (let index = 0; index < 2; index++) {
-      await gateway.startWorker(sim, { ENCRYPTION_KEY: encryptionKey, WORKER_CONCURRENCY: "4" });
-    }
     codes = await simulatorCodes(sim, DEFAULT_JQUANTS_KEY);
   });
 

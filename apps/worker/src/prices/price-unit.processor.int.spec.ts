@@ -103,6 +103,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
         }),
         units: createUnitRunner({ db, progress, logger: testLogger() }),
       }),
+      [JOB.FETCH_MARKET_SERIES]: async () => undefined,
       [JOB.SYNC_MASTER]: async () => undefined,
     };
     workers = createJobWorkers({

@@ -1,2 +1,3 @@
 export * from "./company-listing";
 export * from "./price-bar";
+export * from "./market-series";

@@ -27,6 +27,10 @@ describe("the job contract", () => {
     data: { batchId: "job-1", provider: "jquants", unit: "2026-11-26", interval: "1d" },
   };
   const masterSync: JobItem = { name: "sync-master", data: { runId: 42, trigger: "manual", source: "jpx" } };
+  const marketSeries: JobItem = {
+    name: "fetch-market-series",
+    data: { batchId: "job-1", from: "2026-11-02", to: "2026-11-26" },
+  };
 
   it("derives ids from the batch and unit, free of colons and spaces", () => {
     expect(jobIdOf(yahoo)).toBe("job-1-7203.T");
@@ -38,5 +42,13 @@ describe("the job contract", () => {
     expect([yahoo, jquants, masterSync].map(queueOf)).toEqual(["price-fetch", "jquants-fetch", "master-sync"]);
     expect(jobOptionsOf(jquants)).toMatchObject({ attempts: 6, jobId: "job-1-2026-11-26" });
     expect(jobOptionsOf(masterSync)).toMatchObject({ attempts: 1, jobId: "master-sync-42" });
+  });
+
+  it("sends a batch's TOPIX and investor types to the J-Quants queue under one id per batch", () => {
+    expect(queueOf(marketSeries)).toBe("jquants-fetch");
+    expect(jobOptionsOf(marketSeries)).toMatchObject({ attempts: 6, jobId: "job-1-market-series" });
+    const widened: JobItem = { ...marketSeries, data: { ...marketSeries.data, to: "2026-11-27" } };
+    expect(jobOptionsOf(widened).jobId).toBe("job-1-market-series");
+    expect(jobIdOf(marketSeries)).not.toBe(jobIdOf(jquants));
   });
 });

@@ -36,9 +36,27 @@ const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
   },
 };
 
-/** The queue a job goes to: price units to their provider's queue. */
+/** The queue a job goes to: price units to their provider's queue, TOPIX and investor types to J-Quants'. */
 export function queueOf(item: JobKey): QueueName {
-  return item.name === JOB.FETCH_PRICES ? PRICE_QUEUE[item.data.provider] : QUEUE.MASTER_SYNC;
+  switch (item.name) {
+    case JOB.FETCH_PRICES:
+      return PRICE_QUEUE[item.data.provider];
+    case JOB.FETCH_MARKET_SERIES:
+      return QUEUE.JQUANTS_FETCH;
+    case JOB.SYNC_MASTER:
+      return QUEUE.MASTER_SYNC;
+  }
+}
+
+function idParts(item: JobKey): readonly (string | number)[] {
+  switch (item.name) {
+    case JOB.FETCH_PRICES:
+      return [item.data.batchId, item.data.unit];
+    case JOB.FETCH_MARKET_SERIES:
+      return [item.data.batchId, "market-series"];
+    case JOB.SYNC_MASTER:
+      return ["master-sync", item.data.runId];
+  }
 }
 
 /**
@@ -46,8 +64,9 @@ export function queueOf(item: JobKey): QueueName {
  * is, so a retry or a second enqueue of the same unit never duplicates work.
  */
 export function jobIdOf(item: JobKey): string {
-  const parts = item.name === JOB.FETCH_PRICES ? [item.data.batchId, item.data.unit] : ["master-sync", item.data.runId];
-  return parts.map((part) => String(part).replace(/[:\s]/g, "_")).join("-");
+  return idParts(item)
+    .map((part) => String(part).replace(/[:\s]/g, "_"))
+    .join("-");
 }
 
 /** Everything BullMQ needs to add `item`: its queue's default options and its id. */

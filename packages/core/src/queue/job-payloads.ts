@@ -17,6 +17,16 @@ export const fetchPricesPayloadSchema = z.object({
 });
 export type FetchPricesPayload = z.infer<typeof fetchPricesPayloadSchema>;
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** TOPIX and investor types from `from` to `to` (YYYY-MM-DD, inclusive): the dates of a J-Quants batch. */
+export const fetchMarketSeriesPayloadSchema = z.object({
+  batchId: z.string().min(1),
+  from: isoDate,
+  to: isoDate,
+});
+export type FetchMarketSeriesPayload = z.infer<typeof fetchMarketSeriesPayloadSchema>;
+
 /** Sync the listed-company master from one source. */
 export const syncMasterPayloadSchema = z.object({
   runId: z.number().int().positive(),
@@ -28,6 +38,7 @@ export type SyncMasterPayload = z.infer<typeof syncMasterPayloadSchema>;
 /** Payload schema of every job name: a worker refuses to start when a name has no handler. */
 export const JOB_PAYLOAD_SCHEMAS = {
   [JOB.FETCH_PRICES]: fetchPricesPayloadSchema,
+  [JOB.FETCH_MARKET_SERIES]: fetchMarketSeriesPayloadSchema,
   [JOB.SYNC_MASTER]: syncMasterPayloadSchema,
 } as const;
 
@@ -41,4 +52,5 @@ export type JobItem = {
 /** What identifies a job: enough of its item to derive its id. */
 export type JobKey =
   | { name: typeof JOB.FETCH_PRICES; data: Pick<FetchPricesPayload, "batchId" | "unit" | "provider"> }
+  | { name: typeof JOB.FETCH_MARKET_SERIES; data: Pick<FetchMarketSeriesPayload, "batchId"> }
   | { name: typeof JOB.SYNC_MASTER; data: Pick<SyncMasterPayload, "runId"> };

@@ -4,7 +4,10 @@ import type { Provider } from "./job-payloads";
 export const QUEUE = {
   /** Yahoo price fetches: one job per (batch, symbol). */
   PRICE_FETCH: "price-fetch",
-  /** J-Quants price fetches: one job per (batch, trading date), the whole market each; its own queue so a 429 holds only J-Quants. */
+  /**
+   * J-Quants fetches: one job per (batch, trading date), the whole market each, and one per batch for
+   * TOPIX and investor types; its own queue so a 429 holds only J-Quants.
+   */
   JQUANTS_FETCH: "jquants-fetch",
   /** Listed-company master syncs; one at a time. */
   MASTER_SYNC: "master-sync",
@@ -25,6 +28,8 @@ export const PRICE_QUEUE: Record<Provider, QueueName> = {
 export const JOB = {
   /** One unit of a price batch: a symbol (Yahoo) or a trading date (J-Quants). */
   FETCH_PRICES: "fetch-prices",
+  /** TOPIX and investor types over a J-Quants price batch's dates, once per batch. */
+  FETCH_MARKET_SERIES: "fetch-market-series",
   SYNC_MASTER: "sync-master",
 } as const;
 

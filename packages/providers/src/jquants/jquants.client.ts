@@ -1,12 +1,21 @@
 import axios, { type AxiosInstance } from "axios";
 import { z } from "zod";
 
-import { PermanentError, TemporaryError, type CompanyListingSnapshot, type PriceUnitData } from "@kabuto/core";
+import {
+  PermanentError,
+  TemporaryError,
+  type CompanyListingSnapshot,
+  type IndexBarRow,
+  type InvestorTypeRow,
+  type PriceUnitData,
+} from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
 import { jquantsDailyBarSchema, priceBarFromJQuants, splitFromJQuants } from "./jquants-daily-bar";
+import { investorTypeFromJQuants, jquantsInvestorTypesRowSchema } from "./jquants-investor-types.schema";
 import { listingFromJQuants } from "./jquants-master.mapper";
 import { jquantsMasterRowSchema } from "./jquants-master.schema";
+import { indexBarFromJQuantsTopix, jquantsTopixRowSchema } from "./jquants-topix.schema";
 
 export interface JQuantsClientOptions {
   /** e.g. https://api.jquants.com/v2 (JQUANTS_BASE_URL). */
@@ -16,6 +25,12 @@ export interface JQuantsClientOptions {
   http?: AxiosInstance;
   /** Waits for the fleet's turn before each request (the plan's per-minute limit, shared through Redis). */
   beforeRequest?: () => Promise<void>;
+}
+
+/** Dates (YYYY-MM-DD, inclusive) a J-Quants range request covers. */
+export interface DateRangeParams {
+  from: string;
+  to: string;
 }
 
 const pageSchema = z.object({ data: z.array(z.unknown()), pagination_key: z.string().nullish() });
@@ -69,6 +84,18 @@ export class JQuantsClient {
       bars: rows.map(priceBarFromJQuants),
       actions: rows.flatMap((row) => splitFromJQuants(row) ?? []),
     };
+  }
+
+  /** TOPIX's daily bars from `from` to `to`, every page. */
+  async fetchTopix({ from, to }: DateRangeParams): Promise<IndexBarRow[]> {
+    const rows = await this.getAll("/indices/bars/daily/topix", { from, to }, jquantsTopixRowSchema);
+    return rows.map(indexBarFromJQuantsTopix);
+  }
+
+  /** Every section's weekly trading by type of investors published from `from` to `to`, every page. */
+  async fetchInvestorTypes({ from, to }: DateRangeParams): Promise<InvestorTypeRow[]> {
+    const rows = await this.getAll("/equities/investor-types", { from, to }, jquantsInvestorTypesRowSchema);
+    return rows.map(investorTypeFromJQuants);
   }
 
   /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */
