@@ -13,17 +13,15 @@ export async function copyBaseline(pool: Pool): Promise<{ rows: number; seconds:
     await client.query("DROP TABLE IF EXISTS bench_copy");
     await client.query("CREATE TABLE bench_copy (LIKE price_bars INCLUDING ALL)");
     const { rows } = await client.query<{ line: string }>(
-      `SELECT concat_ws(E'\\t', symbol, interval, ts, coalesce(open::text, '\\N'), coalesce(high::text, '\\N'),
-         coalesce(low::text, '\\N'), coalesce(close::text, '\\N'), coalesce(adj_close::text, '\\N'),
-         coalesce(volume::text, '\\N'), source) AS line FROM price_bars`,
+      `SELECT concat_ws(E'\\t', source, symbol, interval, ts, coalesce(open::text, '\\N'), coalesce(high::text, '\\N'),
+         coalesce(low::text, '\\N'), coalesce(close::text, '\\N'), coalesce(volume::text, '\\N'),
+         coalesce(turnover::text, '\\N')) AS line FROM price_bars`,
     );
     const text = `${rows.map((row) => row.line).join("\n")}\n`;
     const started = performance.now();
     await new Promise<void>((resolve, reject) => {
       const stream = client.query(
-        copyFrom(
-          "COPY bench_copy (symbol, interval, ts, open, high, low, close, adj_close, volume, source) FROM STDIN",
-        ),
+        copyFrom("COPY bench_copy (source, symbol, interval, ts, open, high, low, close, volume, turnover) FROM STDIN"),
       );
       stream.on("finish", resolve).on("error", reject);
       stream.end(text);
