@@ -17,6 +17,8 @@ export function createPriceChart(deps) {
   const code = /** @type {HTMLInputElement} */ (byId("chart-code"));
   const interval = /** @type {HTMLSelectElement} */ (byId("chart-interval"));
   const range = /** @type {HTMLSelectElement} */ (byId("chart-range"));
+  const source = /** @type {HTMLSelectElement} */ (byId("chart-source"));
+  const adjust = /** @type {HTMLSelectElement} */ (byId("chart-adjust"));
   const canvas = /** @type {HTMLCanvasElement} */ (byId("chart-canvas"));
   const summary = byId("chart-summary");
   const readout = byId("chart-readout");
@@ -48,7 +50,12 @@ export function createPriceChart(deps) {
       summary.textContent = "銘柄コードは 7203 や 130A の形で入力してください。";
       return;
     }
-    const query = new URLSearchParams({ interval: interval.value, limit: String(MAX_BARS) });
+    const query = new URLSearchParams({
+      interval: interval.value,
+      source: source.value,
+      adjust: adjust.value,
+      limit: String(MAX_BARS),
+    });
     if (range.value) {
       query.set("from", new Date(Date.now() - Number(range.value) * 86_400_000).toISOString().slice(0, 10));
     }
@@ -63,7 +70,7 @@ export function createPriceChart(deps) {
       const last = bars.at(-1);
       summary.textContent =
         first && last
-          ? `${answer.symbol}：${formatCount(bars.length)} 本（${formatDateTime(first.ts).slice(0, 10)} 〜 ${formatDateTime(last.ts).slice(0, 10)}）`
+          ? `${answer.symbol}：${formatCount(bars.length)} 本（${formatDateTime(first.ts).slice(0, 10)} 〜 ${formatDateTime(last.ts).slice(0, 10)}）${answer.next ? `、続きあり（表示期間を短くしてください）` : ""}`
           : `${answer.symbol} の株価は保存されていません。一括取得ジョブで取得してください。`;
       canvas.setAttribute(
         "aria-label",
