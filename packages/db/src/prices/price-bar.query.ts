@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 
 import type { PRICE_ADJUSTMENTS } from "@kabuto/contract";
-import type { Provider } from "@kabuto/core";
+import type { PriceBarRow, Provider } from "@kabuto/core";
 
 /** How stored prices are read: as traded, split-adjusted, or also for dividends (Yahoo's adjclose). */
 export type PriceAdjustment = (typeof PRICE_ADJUSTMENTS)[number];
@@ -19,16 +19,8 @@ export interface PriceBarQuery {
   limit: number;
 }
 
-/** One bar as read. */
-export interface AdjustedBar {
-  ts: Date;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number | null;
-  volume: number | null;
-  turnover: number | null;
-}
+/** One bar as read: a stored bar's values, adjusted as asked. */
+export type AdjustedBar = Pick<PriceBarRow, "ts" | "open" | "high" | "low" | "close" | "volume" | "turnover">;
 
 /**
  * A page of bars through `price_bars_adjusted()`, the one SQL read path of prices (see its
