@@ -1,6 +1,6 @@
 import { Redis } from "ioredis";
 
-import { publishScheduleChanged } from "@kabuto/core";
+import { publishScheduleChanged, type Provider } from "@kabuto/core";
 import {
   createTestDatabase,
   createTestRedis,
@@ -12,6 +12,7 @@ import {
   type TestRedis,
 } from "@kabuto/testkit";
 
+import type { Occurrence } from "./actions";
 import { createScheduler, type Scheduler } from "./schedule-runner";
 
 const skip = async () => ({ requested: false as const, reason: "test" });
@@ -40,8 +41,11 @@ describe("schedule changes", () => {
     await db.drop();
   });
 
-  function setSchedule(data: { cronTime?: string; enabled?: boolean; timezone?: string }) {
-    return db.prisma.syncSchedule.update({ where: { jobName: "master_sync" }, data });
+  function setSchedule(
+    data: { cronTime?: string; enabled?: boolean; timezone?: string; provider?: Provider | null },
+    jobName = "master_sync",
+  ) {
+    return db.prisma.syncSchedule.update({ where: { jobName }, data });
   }
 
   it("reach a running scheduler process through the notification, without a restart", async () => {
@@ -70,9 +74,12 @@ describe("schedule changes", () => {
   describe("in process", () => {
     let subscriber: Redis;
     let scheduler: Scheduler;
+    let dailyPricesRuns: Occurrence[];
 
     beforeEach(async () => {
       await setSchedule({ cronTime: "11:30", enabled: true, timezone: "Asia/Tokyo" });
+      await setSchedule({ cronTime: "19:00", enabled: true, provider: null }, "daily_prices");
+      dailyPricesRuns = [];
       subscriber = new Redis(testServers().redisUrl);
       scheduler = createScheduler({
         config: { queuePrefix: redis.prefix, refreshIntervalMs: 200 },
@@ -80,7 +87,13 @@ describe("schedule changes", () => {
         prisma: db.prisma,
         redis: redis.connection,
         subscriber,
-        actions: { master_sync: skip, daily_prices: skip },
+        actions: {
+          master_sync: skip,
+          daily_prices: async (occurrence) => {
+            dailyPricesRuns.push(occurrence);
+            return skip();
+          },
+        },
       });
       await scheduler.start();
     });
@@ -127,5 +140,20 @@ describe("schedule changes", () => {
       await scheduler.refresh();
       expect(tokyoTimeOfDay(masterSync()!.nextRunAt)).toBe("08:00");
     });
+
+    it("runs the price update at its changed time with its changed provider, without a restart", async () => {
+      const fireAt = new Date(Math.ceil((Date.now() + 3_000) / 60_000) * 60_000);
+      await setSchedule({ cronTime: tokyoTimeOfDay(fireAt)!, provider: "jquants" }, "daily_prices");
+      await publishScheduleChanged(redis.connection, redis.prefix, "daily_prices");
+      const runs = await waitUntil(
+        `the price update to fire at ${tokyoTimeOfDay(fireAt)} Tokyo`,
+        () => dailyPricesRuns,
+        (seen) => seen.length > 0,
+        { timeoutMs: fireAt.getTime() - Date.now() + 10_000, intervalMs: 100 },
+      );
+      expect(runs).toEqual([
+        expect.objectContaining({ jobName: "daily_prices", scheduledAt: fireAt, provider: "jquants" }),
+      ]);
+    }, 80_000);
   });
 });

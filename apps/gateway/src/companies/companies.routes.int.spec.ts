@@ -72,7 +72,7 @@ describe("companies API (real PostgreSQL and Redis)", () => {
       db,
       redis: redis.connection,
       queues,
-      onScheduleChanged: async () => scheduleChanges.push("master_sync"),
+      onScheduleChanged: async (jobName) => scheduleChanges.push(jobName),
     });
   });
 

@@ -52,7 +52,7 @@ export function masterSyncRoutes(deps: Pick<FeatureContext, "db" | "queues" | "o
   router.put("/v1/companies/schedule", async (request, response) => {
     const body = validate(scheduleBodySchema, request.body);
     const schedule = await schedules.update(SCHEDULE_JOB.MASTER_SYNC, { cronTime: body.time, enabled: body.enabled });
-    await deps.onScheduleChanged();
+    await deps.onScheduleChanged(SCHEDULE_JOB.MASTER_SYNC);
     response.json({ success: true, schedule: serializeSchedule(schedule, new Date()) });
   });
 
