@@ -5,6 +5,7 @@ import type { Command } from "./commands/command";
 import { fetchCommand } from "./commands/fetch.command";
 import { pauseCommand, resumeCommand, stopCommand } from "./commands/job-action.command";
 import { jobsCommand } from "./commands/jobs.command";
+import { retryCommand } from "./commands/retry.command";
 import { statusCommand } from "./commands/status.command";
 import { syncCommand } from "./commands/sync.command";
 import { watchCommand } from "./commands/watch.command";
@@ -20,6 +21,7 @@ const COMMANDS: readonly Command[] = [
   stopCommand,
   pauseCommand,
   resumeCommand,
+  retryCommand,
 ];
 
 const HELP = `kabuto: 上場銘柄マスタの同期と株価の一括取得を、端末から開始・監視・操作します
