@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 
-import { QUEUE } from "@kabuto/core";
+import { QUEUE, SCHEDULED_SYNC_BACKOFF } from "@kabuto/core";
 import {
   createTestDatabase,
   createTestRedis,
@@ -71,6 +71,8 @@ describe("two scheduler processes", () => {
     expect(runs).toEqual([expect.objectContaining({ trigger: "scheduled", source: "jpx", status: "queued" })]);
     const jobs = await queue.getJobs();
     expect(jobs.map((job) => job.data)).toEqual([{ runId: runs[0]!.id, trigger: "scheduled", source: "jpx" }]);
+    // unwatched, so retried: three more attempts within the hour
+    expect(jobs[0]!.opts).toMatchObject({ attempts: 4, backoff: { type: SCHEDULED_SYNC_BACKOFF } });
 
     const schedule = await db.prisma.syncSchedule.findUniqueOrThrow({ where: { jobName: "master_sync" } });
     expect(schedule.lastStatus).toBe("queued");
