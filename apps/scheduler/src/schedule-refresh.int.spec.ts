@@ -7,6 +7,7 @@ import {
   spawnApp,
   testLogger,
   testServers,
+  tokyoTimeOfDay,
   waitUntil,
   type TestDatabase,
   type TestRedis,
@@ -16,16 +17,6 @@ import type { Occurrence } from "./actions";
 import { createScheduler, type Scheduler } from "./schedule-runner";
 
 const skip = async () => ({ requested: false as const, reason: "test" });
-
-function tokyoTimeOfDay(at: Date | null): string | undefined {
-  if (!at) return undefined;
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-}
 
 describe("schedule changes", () => {
   let db: TestDatabase;
@@ -106,7 +97,7 @@ describe("schedule changes", () => {
     const masterSync = () => scheduler.schedules().find((schedule) => schedule.jobName === "master_sync");
 
     it("loads every schedule with its next run in Tokyo", () => {
-      expect(scheduler.schedules().map((schedule) => [schedule.jobName, tokyoTimeOfDay(schedule.nextRunAt)])).toEqual([
+      expect(scheduler.schedules().map((schedule) => [schedule.jobName, tokyoTimeOfDay(schedule.nextRunAt!)])).toEqual([
         ["daily_prices", "19:00"],
         ["master_sync", "11:30"],
       ]);
@@ -116,7 +107,7 @@ describe("schedule changes", () => {
       await setSchedule({ cronTime: "06:45" });
       const nextRun = await waitUntil(
         "the scheduler's poll to move master_sync to 06:45",
-        () => tokyoTimeOfDay(masterSync()!.nextRunAt),
+        () => tokyoTimeOfDay(masterSync()!.nextRunAt!),
         (time) => time === "06:45",
         { timeoutMs: 3_000, intervalMs: 50 },
       );
@@ -138,12 +129,12 @@ describe("schedule changes", () => {
       expect(masterSync()).toMatchObject({ cronTime: "25:00", nextRunAt: null });
       await setSchedule({ cronTime: "08:00" });
       await scheduler.refresh();
-      expect(tokyoTimeOfDay(masterSync()!.nextRunAt)).toBe("08:00");
+      expect(tokyoTimeOfDay(masterSync()!.nextRunAt!)).toBe("08:00");
     });
 
     it("runs the price update at its changed time with its changed provider, without a restart", async () => {
       const fireAt = new Date(Math.ceil((Date.now() + 3_000) / 60_000) * 60_000);
-      await setSchedule({ cronTime: tokyoTimeOfDay(fireAt)!, provider: "jquants" }, "daily_prices");
+      await setSchedule({ cronTime: tokyoTimeOfDay(fireAt), provider: "jquants" }, "daily_prices");
       await publishScheduleChanged(redis.connection, redis.prefix, "daily_prices");
       const runs = await waitUntil(
         `the price update to fire at ${tokyoTimeOfDay(fireAt)} Tokyo`,

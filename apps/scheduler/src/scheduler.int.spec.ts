@@ -6,6 +6,7 @@ import {
   createTestRedis,
   spawnApp,
   testServers,
+  tokyoTimeOfDay,
   type SpawnedApp,
   type TestDatabase,
   type TestRedis,
@@ -14,15 +15,6 @@ import {
 const MINUTE_MS = 60_000;
 /** Enough for both processes to start and load the schedule before the minute they wait for. */
 const START_MARGIN_MS = 6_000;
-
-function tokyoTimeOfDay(at: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-}
 
 describe("two scheduler processes", () => {
   let db: TestDatabase;

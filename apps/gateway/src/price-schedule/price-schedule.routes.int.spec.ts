@@ -1,19 +1,17 @@
 import request from "supertest";
 
 import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
-import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+import {
+  createTestDatabase,
+  createTestRedis,
+  testLogger,
+  tokyoTimeOfDay,
+  type TestDatabase,
+  type TestRedis,
+} from "@kabuto/testkit";
 
 import { createApp } from "../app";
 import { loadGatewayConfig } from "../env";
-
-function tokyoTimeOfDay(at: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(at));
-}
 
 describe("the price update's schedule API (real PostgreSQL)", () => {
   let db: TestDatabase;
