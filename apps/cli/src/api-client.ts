@@ -4,6 +4,7 @@ import {
   bulkActionResponseSchema,
   bulkJobResponseSchema,
   bulkJobsResponseSchema,
+  bulkRetryResponseSchema,
   bulkStartResponseSchema,
   errorBodySchema,
   pricesResponseSchema,
@@ -114,6 +115,7 @@ export function createApiClient(options: { baseUrl: string; apiKey?: string; fet
       (await call("GET", `/api/bulk/status/${jobPath(jobId)}`, bulkJobResponseSchema)).job,
     bulkAction: (action: BulkAction, jobId: string) =>
       call("POST", `/api/bulk/${action}/${jobPath(jobId)}`, bulkActionResponseSchema),
+    retryBulk: (jobId: string) => call("POST", `/api/bulk/retry/${jobPath(jobId)}`, bulkRetryResponseSchema),
     bulkJobs: (limit: number, offset: number) =>
       call("GET", `/api/bulk/jobs?limit=${limit}&offset=${offset}`, bulkJobsResponseSchema),
     prices: (code: string, query: URLSearchParams) =>

@@ -150,6 +150,28 @@ describe("kabuto against a gateway process, a worker process and the simulator",
     }
   });
 
+  it("retry starts a job of the failed symbols only; a job without failures is refused with exit 1", async () => {
+    const symbols = codes.slice(60, 66);
+    await sim.setFaults({ failingSymbols: [`${symbols[0]}.T`, `${symbols[1]}.T`] });
+    const first = await kabuto("fetch", "--symbols", symbols.join(","), "--period", "1mo");
+    await sim.setFaults({});
+    expect(first.out).toMatch(/完了: 6 銘柄中 成功 4 \/ 失敗 2、/);
+
+    const retried = await kabuto("retry", jobIdOf(first.out));
+    expect(retried).toMatchObject({ code: 0, err: "" });
+    const retryId = /再試行ジョブを開始しました: (\S+) \(2 件\)\n進捗: kabuto watch \1\n$/.exec(retried.out)?.[1];
+    expect(retryId).toBeDefined();
+    const watched = await kabuto("watch", retryId!);
+    expect(watched.code).toBe(0);
+    expect(watched.out.trim().split("\n").at(-1)).toMatch(new RegExp(`^${retryId} 完了: 2 銘柄中 成功 2 / 失敗 0、`));
+
+    expect(await kabuto("retry", retryId!)).toMatchObject({
+      code: 1,
+      out: "",
+      err: "kabuto: このジョブには失敗した銘柄がありません (HTTP 409 CONFLICT)\n",
+    });
+  });
+
   it("the installed binary answers with the same exit codes", async () => {
     const run = (...args: string[]) =>
       promisify(execFile)(process.execPath, [BIN, ...args], { env: { ...process.env, KABUTO_URL: gateway.url } }).then(

@@ -6,6 +6,7 @@ import { fetchCommand } from "./commands/fetch.command";
 import { pauseCommand, resumeCommand, stopCommand } from "./commands/job-action.command";
 import { jobsCommand } from "./commands/jobs.command";
 import { pricesCommand } from "./commands/prices.command";
+import { retryCommand } from "./commands/retry.command";
 import { statusCommand } from "./commands/status.command";
 import { syncCommand } from "./commands/sync.command";
 import { watchCommand } from "./commands/watch.command";
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   stopCommand,
   pauseCommand,
   resumeCommand,
+  retryCommand,
 ];
 
 const HELP = `kabuto: 上場銘柄マスタの同期と株価の一括取得を、端末から開始・監視・操作します

@@ -3,7 +3,7 @@ import helmet from "helmet";
 import type { Redis } from "ioredis";
 
 import { createBatchControl, priceSourcesFrom } from "@kabuto/batches";
-import { createSecretBox, publishProgress, type Logger } from "@kabuto/core";
+import { createSecretBox, publishProgress, type Logger, type ScheduleJobName } from "@kabuto/core";
 import { batchProgressPublisher, type Database } from "@kabuto/db";
 import type { QueueRepository } from "@kabuto/queue";
 
@@ -25,6 +25,7 @@ import { createHttpMetrics } from "./metrics/http-metrics";
 import { metricsFeature } from "./metrics/metrics.routes";
 import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document";
 import { openApiFeature } from "./openapi/openapi.routes";
+import { priceScheduleFeature } from "./price-schedule/price-schedule.routes";
 import { pricesFeature } from "./prices/prices.routes";
 
 export interface GatewayDeps {
@@ -36,7 +37,7 @@ export interface GatewayDeps {
   /** Every queue: bulk jobs' units and master syncs are added there. */
   queues: QueueRepository;
   /** Tells the schedulers that a schedule changed, so they apply it without a restart. */
-  onScheduleChanged: () => Promise<unknown>;
+  onScheduleChanged: (jobName: ScheduleJobName) => Promise<unknown>;
 }
 
 /** Features served without the API key: ops and the dashboard. */
@@ -49,6 +50,8 @@ const API_FEATURES: readonly GatewayFeature[] = [
   stockMasterFeature,
   masterSyncFeature,
   companiesFeature,
+  // before the prices: `/v1/prices/:code` would take "schedule" for a code
+  priceScheduleFeature,
   pricesFeature,
   marketSeriesFeature,
   dataSourcesFeature,

@@ -10,7 +10,7 @@ import {
   publishScheduleChanged,
   redisReady,
   runMain,
-  SCHEDULE_JOB,
+  type ScheduleJobName,
 } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
 import { createQueueRepository } from "@kabuto/queue";
@@ -28,7 +28,7 @@ runMain("gateway", async () => {
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
-  const onScheduleChanged = () => publishScheduleChanged(redis, config.queuePrefix, SCHEDULE_JOB.MASTER_SYNC);
+  const onScheduleChanged = (jobName: ScheduleJobName) => publishScheduleChanged(redis, config.queuePrefix, jobName);
 
   const server = createServer(createApp({ config, logger, db, redis, queues, onScheduleChanged }));
   const port = await listen(server, config.http.port);

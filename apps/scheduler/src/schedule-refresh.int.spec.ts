@@ -1,30 +1,22 @@
 import { Redis } from "ioredis";
 
-import { publishScheduleChanged } from "@kabuto/core";
+import { publishScheduleChanged, type Provider } from "@kabuto/core";
 import {
   createTestDatabase,
   createTestRedis,
   spawnApp,
   testLogger,
   testServers,
+  tokyoTimeOfDay,
   waitUntil,
   type TestDatabase,
   type TestRedis,
 } from "@kabuto/testkit";
 
+import type { Occurrence } from "./actions";
 import { createScheduler, type Scheduler } from "./schedule-runner";
 
 const skip = async () => ({ requested: false as const, reason: "test" });
-
-function tokyoTimeOfDay(at: Date | null): string | undefined {
-  if (!at) return undefined;
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-}
 
 describe("schedule changes", () => {
   let db: TestDatabase;
@@ -40,8 +32,11 @@ describe("schedule changes", () => {
     await db.drop();
   });
 
-  function setSchedule(data: { cronTime?: string; enabled?: boolean; timezone?: string }) {
-    return db.prisma.syncSchedule.update({ where: { jobName: "master_sync" }, data });
+  function setSchedule(
+    data: { cronTime?: string; enabled?: boolean; timezone?: string; provider?: Provider | null },
+    jobName = "master_sync",
+  ) {
+    return db.prisma.syncSchedule.update({ where: { jobName }, data });
   }
 
   it("reach a running scheduler process through the notification, without a restart", async () => {
@@ -70,9 +65,12 @@ describe("schedule changes", () => {
   describe("in process", () => {
     let subscriber: Redis;
     let scheduler: Scheduler;
+    let dailyPricesRuns: Occurrence[];
 
     beforeEach(async () => {
       await setSchedule({ cronTime: "11:30", enabled: true, timezone: "Asia/Tokyo" });
+      await setSchedule({ cronTime: "19:00", enabled: true, provider: null }, "daily_prices");
+      dailyPricesRuns = [];
       subscriber = new Redis(testServers().redisUrl);
       scheduler = createScheduler({
         config: { queuePrefix: redis.prefix, refreshIntervalMs: 200 },
@@ -80,7 +78,13 @@ describe("schedule changes", () => {
         prisma: db.prisma,
         redis: redis.connection,
         subscriber,
-        actions: { master_sync: skip, daily_prices: skip },
+        actions: {
+          master_sync: skip,
+          daily_prices: async (occurrence) => {
+            dailyPricesRuns.push(occurrence);
+            return skip();
+          },
+        },
       });
       await scheduler.start();
     });
@@ -93,7 +97,7 @@ describe("schedule changes", () => {
     const masterSync = () => scheduler.schedules().find((schedule) => schedule.jobName === "master_sync");
 
     it("loads every schedule with its next run in Tokyo", () => {
-      expect(scheduler.schedules().map((schedule) => [schedule.jobName, tokyoTimeOfDay(schedule.nextRunAt)])).toEqual([
+      expect(scheduler.schedules().map((schedule) => [schedule.jobName, tokyoTimeOfDay(schedule.nextRunAt!)])).toEqual([
         ["daily_prices", "19:00"],
         ["master_sync", "11:30"],
       ]);
@@ -103,7 +107,7 @@ describe("schedule changes", () => {
       await setSchedule({ cronTime: "06:45" });
       const nextRun = await waitUntil(
         "the scheduler's poll to move master_sync to 06:45",
-        () => tokyoTimeOfDay(masterSync()!.nextRunAt),
+        () => tokyoTimeOfDay(masterSync()!.nextRunAt!),
         (time) => time === "06:45",
         { timeoutMs: 3_000, intervalMs: 50 },
       );
@@ -125,7 +129,22 @@ describe("schedule changes", () => {
       expect(masterSync()).toMatchObject({ cronTime: "25:00", nextRunAt: null });
       await setSchedule({ cronTime: "08:00" });
       await scheduler.refresh();
-      expect(tokyoTimeOfDay(masterSync()!.nextRunAt)).toBe("08:00");
+      expect(tokyoTimeOfDay(masterSync()!.nextRunAt!)).toBe("08:00");
     });
+
+    it("runs the price update at its changed time with its changed provider, without a restart", async () => {
+      const fireAt = new Date(Math.ceil((Date.now() + 3_000) / 60_000) * 60_000);
+      await setSchedule({ cronTime: tokyoTimeOfDay(fireAt), provider: "jquants" }, "daily_prices");
+      await publishScheduleChanged(redis.connection, redis.prefix, "daily_prices");
+      const runs = await waitUntil(
+        `the price update to fire at ${tokyoTimeOfDay(fireAt)} Tokyo`,
+        () => dailyPricesRuns,
+        (seen) => seen.length > 0,
+        { timeoutMs: fireAt.getTime() - Date.now() + 10_000, intervalMs: 100 },
+      );
+      expect(runs).toEqual([
+        expect.objectContaining({ jobName: "daily_prices", scheduledAt: fireAt, provider: "jquants" }),
+      ]);
+    }, 80_000);
   });
 });

@@ -9,6 +9,7 @@ import {
   scheduleChangedChannel,
   toCronExpression,
   type Logger,
+  type Provider,
 } from "@kabuto/core";
 import { syncScheduleRepository, type PrismaClient, type ScheduleRow } from "@kabuto/db";
 
@@ -21,6 +22,7 @@ export interface ScheduleState {
   enabled: boolean;
   cronTime: string;
   timezone: string;
+  provider: Provider | null;
   /** Null when the schedule is disabled, invalid or has no action. */
   nextRunAt: Date | null;
 }
@@ -65,7 +67,7 @@ interface Entry {
 }
 
 function sameSchedule(a: ScheduleRow, b: ScheduleRow): boolean {
-  return a.enabled === b.enabled && a.cronTime === b.cronTime && a.timezone === b.timezone;
+  return a.enabled === b.enabled && a.cronTime === b.cronTime && a.timezone === b.timezone && a.provider === b.provider;
 }
 
 /** Resolves once the connection is ready, however many failed attempts come first. */
@@ -114,7 +116,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return;
     }
     try {
-      const outcome = await action({ jobName: row.jobName, scheduledAt, timezone: row.timezone });
+      const outcome = await action({
+        jobName: row.jobName,
+        scheduledAt,
+        timezone: row.timezone,
+        provider: row.provider ?? undefined,
+      });
       if (!outcome.requested) {
         log.info("scheduled run skipped", { reason: outcome.reason });
         return;
@@ -167,6 +174,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       enabled: entry.row.enabled,
       cron_time: entry.row.cronTime,
       timezone: entry.row.timezone,
+      ...(entry.row.provider ? { provider: entry.row.provider } : {}),
       next_run_at: entry.task?.getNextRun()?.toISOString() ?? null,
     };
   }

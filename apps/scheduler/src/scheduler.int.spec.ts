@@ -1,11 +1,12 @@
 import { Queue } from "bullmq";
 
-import { QUEUE } from "@kabuto/core";
+import { QUEUE, SCHEDULED_SYNC_BACKOFF } from "@kabuto/core";
 import {
   createTestDatabase,
   createTestRedis,
   spawnApp,
   testServers,
+  tokyoTimeOfDay,
   type SpawnedApp,
   type TestDatabase,
   type TestRedis,
@@ -14,15 +15,6 @@ import {
 const MINUTE_MS = 60_000;
 /** Enough for both processes to start and load the schedule before the minute they wait for. */
 const START_MARGIN_MS = 6_000;
-
-function tokyoTimeOfDay(at: Date): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-}
 
 describe("two scheduler processes", () => {
   let db: TestDatabase;
@@ -71,6 +63,8 @@ describe("two scheduler processes", () => {
     expect(runs).toEqual([expect.objectContaining({ trigger: "scheduled", source: "jpx", status: "queued" })]);
     const jobs = await queue.getJobs();
     expect(jobs.map((job) => job.data)).toEqual([{ runId: runs[0]!.id, trigger: "scheduled", source: "jpx" }]);
+    // unwatched, so retried: three more attempts within the hour
+    expect(jobs[0]!.opts).toMatchObject({ attempts: 4, backoff: { type: SCHEDULED_SYNC_BACKOFF } });
 
     const schedule = await db.prisma.syncSchedule.findUniqueOrThrow({ where: { jobName: "master_sync" } });
     expect(schedule.lastStatus).toBe("queued");

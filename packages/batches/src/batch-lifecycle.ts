@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 
 import {
+  BATCH_STATUS_GROUP,
   JOB,
   KabutoError,
+  isBatchStatusIn,
   tokyoDate,
   type BatchTransition,
   type JobItem,
@@ -15,6 +17,7 @@ import {
   type BatchExecution,
   type BatchProgressPublisher,
   type Database,
+  type NewBatch,
   type UnitOutcome,
 } from "@kabuto/db";
 import type { PriceSources } from "@kabuto/providers";
@@ -22,6 +25,7 @@ import { isFinalOutcome, toQueueOutcome, type JobAttempt, type QueueRepository }
 
 import { BatchNotFoundError } from "./batch-not-found.error";
 import { BatchRequestError } from "./batch-request.error";
+import { BatchRetryError } from "./batch-retry.error";
 import { BatchTransitionError } from "./batch-transition.error";
 import { marketSeriesJobs } from "./market-series-job";
 import { systemErrorPauses } from "./system-error-pauses";
@@ -94,6 +98,15 @@ export function createBatchControl(
     await deps.progress.changed(batch.id, { statusChanged: true });
   }
 
+  /** Records a batch of exactly these units and enqueues one job each. */
+  async function launch(planned: Omit<NewBatch, "id">, now: Date): Promise<BatchExecution> {
+    const batch = await batches.create({ id: `job-${now.getTime()}-${randomBytes(3).toString("hex")}`, ...planned });
+    await deps.queues.enqueueAll(planned.units.map((unit) => unitJob(batch, unit)));
+    await deps.queues.enqueueAll(marketSeriesJobs(batch, planned.units));
+    await deps.progress.changed(batch.id, { statusChanged: true });
+    return batch;
+  }
+
   /** Takes the jobs of the batch's waiting units off the queue; jobs already running finish. */
   async function dequeue(batch: BatchExecution, units: readonly string[]) {
     await deps.queues.removeAll(units.map((unit) => unitJob(batch, unit)));
@@ -118,20 +131,44 @@ export function createBatchControl(
       if (symbols.length === 0) throw new BatchRequestError("対象の銘柄がありません (銘柄マスタを同期してください)");
       const units = source.planUnits({ symbols, period: request.period, today: tokyoDate(now) });
       if (units.length === 0) throw new BatchRequestError("この期間に東証の営業日がありません");
-      const batch = await batches.create({
-        id: `job-${now.getTime()}-${randomBytes(3).toString("hex")}`,
-        type: request.daily ? "daily_update" : wholeMarket ? "all_stocks" : "partial",
-        provider: request.provider,
-        unit: source.unitKind,
-        interval: request.interval,
-        period: request.period,
-        units,
-        ...(source.unitKind === "dates" && !wholeMarket ? { symbols } : {}),
-      });
-      await deps.queues.enqueueAll(units.map((unit) => unitJob(batch, unit)));
-      await deps.queues.enqueueAll(marketSeriesJobs(batch, units));
-      await deps.progress.changed(batch.id, { statusChanged: true });
-      return batch;
+      return launch(
+        {
+          type: request.daily ? "daily_update" : wholeMarket ? "all_stocks" : "partial",
+          provider: request.provider,
+          unit: source.unitKind,
+          interval: request.interval,
+          period: request.period,
+          units,
+          ...(source.unitKind === "dates" && !wholeMarket ? { symbols } : {}),
+        },
+        now,
+      );
+    },
+
+    /**
+     * Starts a new partial batch of an ended batch's failed units (symbols, or J-Quants' dates with
+     * the batch's symbol filter), with its provider, interval and period. The old batch stays as it
+     * ended, so its history keeps what failed.
+     */
+    async retry(batchId: string, now = new Date()): Promise<BatchExecution> {
+      const batch = await find(batchId);
+      if (!isBatchStatusIn(batch.status, BATCH_STATUS_GROUP.terminal)) {
+        throw new BatchRetryError(batchId, "終了したジョブだけを再試行できます");
+      }
+      const failed = await batches.failedUnits(batchId);
+      if (failed.length === 0) throw new BatchRetryError(batchId, "このジョブには失敗した銘柄がありません");
+      return launch(
+        {
+          type: "partial",
+          provider: batch.provider,
+          unit: batch.unit,
+          interval: batch.interval,
+          period: batch.period,
+          units: failed,
+          symbols: batch.symbols,
+        },
+        now,
+      );
     },
 
     /** Stops new units within a second: the waiting jobs leave the queue, running ones finish. */

@@ -1,6 +1,7 @@
 export * from "./batch-lifecycle";
 export * from "./batch-not-found.error";
 export * from "./batch-request.error";
+export * from "./batch-retry.error";
 export * from "./batch-transition.error";
 export * from "./jquants-client-source";
 export * from "./market-series-job";

@@ -10,11 +10,12 @@ export type MasterSyncRequest = { accepted: true; run: MasterSyncRun } | { accep
 /**
  * Records a queued master_sync_runs row and enqueues its job, unless a sync is already queued or
  * running (then that run is returned and nothing is enqueued). Gateway and scheduler both use this,
- * so two syncs never run at once however many replicas ask.
+ * so two syncs never run at once however many replicas ask. `force` applies a listing that would
+ * deactivate more than a tenth of the active companies (only a person asks for it).
  */
 export async function requestMasterSync(
   deps: { prisma: PrismaClient; queues: Pick<QueueRepository, "enqueueAll"> },
-  request: { trigger: SyncMasterPayload["trigger"]; source: MasterSource },
+  { force, ...request }: { trigger: SyncMasterPayload["trigger"]; source: MasterSource; force?: boolean | undefined },
 ): Promise<MasterSyncRequest> {
   const outcome = await deps.prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${MASTER_SYNC_REQUEST_LOCK})`;
@@ -26,7 +27,7 @@ export async function requestMasterSync(
     return { accepted: true as const, run: await tx.masterSyncRun.create({ data: { ...request, status: "queued" } }) };
   });
   if (!outcome.accepted) return outcome;
-  const payload: SyncMasterPayload = { runId: outcome.run.id, ...request };
+  const payload: SyncMasterPayload = { runId: outcome.run.id, ...request, ...(force ? { force } : {}) };
   try {
     await deps.queues.enqueueAll([{ name: JOB.SYNC_MASTER, data: payload }]);
   } catch (error) {

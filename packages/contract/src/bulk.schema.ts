@@ -102,6 +102,10 @@ export const bulkStartResponseSchema = z.object({
   job_id: z.string(),
   status: z.literal("accepted"),
 });
+/** `POST /api/bulk/retry/:job_id` → 202: a new job of the old one's failed units. */
+export const bulkRetryResponseSchema = bulkStartResponseSchema.extend({
+  retried: count.meta({ description: "failed symbols (or J-Quants dates) the new job fetches again" }),
+});
 /** `GET /api/bulk/status/:job_id`. */
 export const bulkJobResponseSchema = z.object({ success: z.literal(true), job: bulkJobSchema });
 /** `POST /api/bulk/{stop,pause,resume}/:job_id`. */

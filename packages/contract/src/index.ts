@@ -8,6 +8,7 @@ export * from "./master-sync.schema";
 export * from "./ops.schema";
 export * from "./page.schema";
 export * from "./price-interval.schema";
+export * from "./price-schedule.schema";
 export * from "./prices.schema";
 export * from "./status-labels";
 export * from "./status.schema";

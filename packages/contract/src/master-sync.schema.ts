@@ -4,7 +4,15 @@ import { count, pageLimit } from "./page.schema";
 import { MASTER_SOURCES, masterSyncStatusSchema } from "./status.schema";
 
 /** `POST /api/v1/companies/sync`'s body (optional). */
-export const syncBodySchema = z.object({ source: z.enum(MASTER_SOURCES).default("jpx") }).default({ source: "jpx" });
+export const syncBodySchema = z
+  .object({
+    source: z.enum(MASTER_SOURCES).default("jpx"),
+    force: z
+      .boolean()
+      .optional()
+      .meta({ description: "apply a listing that would deactivate more than 10 % of the active companies" }),
+  })
+  .default({ source: "jpx" });
 
 /** `GET /api/v1/companies/sync/status`' query. */
 export const syncHistoryQuerySchema = z.object({ limit: pageLimit(100, 10) });
@@ -47,10 +55,13 @@ export type SyncStatus = z.infer<typeof syncStatusResponseSchema>;
 /** A wall-clock time of day, "HH:MM" (24 h). */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/** A schedule's `time`: HH:MM in Asia/Tokyo. */
+export const timeOfDaySchema = z.string().regex(TIME_OF_DAY, "time は HH:MM (00:00〜23:59) で指定してください");
+
 /** `PUT /api/v1/companies/schedule`'s body. */
 export const scheduleBodySchema = z
   .object({
-    time: z.string().regex(TIME_OF_DAY, "time は HH:MM (00:00〜23:59) で指定してください").optional(),
+    time: timeOfDaySchema.optional(),
     enabled: z.boolean().optional(),
   })
   .refine((body) => body.time !== undefined || body.enabled !== undefined, "time か enabled を指定してください");

@@ -4,6 +4,7 @@ export * from "./batches/batch.repository";
 export * from "./client";
 export * from "./companies/company-listing.repository";
 export * from "./companies/company.repository";
+export * from "./companies/suspicious-listing.error";
 export * from "./companies/listed-symbols";
 export * from "./data-sources/data-source.repository";
 export * from "./database-unavailable";

@@ -2,10 +2,9 @@ import { UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 
 import {
-  JITTERED_BACKOFF,
   JOB_PAYLOAD_SCHEMAS,
   QUEUE_NAMES,
-  jitteredBackoffDelay,
+  backoffDelayOf,
   queueOf,
   smoothLimiter,
   type JobItem,
@@ -55,9 +54,7 @@ export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
       concurrency: options.concurrency,
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       ...(rate ? { limiter: smoothLimiter(rate) } : {}),
-      settings: {
-        backoffStrategy: (attemptsMade, type) => (type === JITTERED_BACKOFF ? jitteredBackoffDelay(attemptsMade) : 0),
-      },
+      settings: { backoffStrategy: backoffDelayOf },
     });
     worker.on("error", (error) => logger.error("worker error", { queue, error: error.message }));
     worker.on("failed", (job, error) =>

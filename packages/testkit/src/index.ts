@@ -9,4 +9,5 @@ export * from "./test-env";
 export * from "./test-gateway";
 export * from "./test-logger";
 export * from "./test-redis";
+export * from "./tokyo-time";
 export * from "./wait-until";

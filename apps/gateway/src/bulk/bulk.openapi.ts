@@ -2,6 +2,7 @@ import {
   bulkActionResponseSchema,
   bulkJobResponseSchema,
   bulkJobsResponseSchema,
+  bulkRetryResponseSchema,
   bulkStartBodySchema,
   bulkStartResponseSchema,
   jobHistoryQuerySchema,
@@ -53,6 +54,17 @@ export const BULK_OPENAPI: readonly OpenApiRoute[] = [
   jobAction("stop", "Cancel a job: cancel_requested, then cancelled"),
   jobAction("pause", "Pause a job: its waiting symbols leave the queue"),
   jobAction("resume", "Resume a paused job with exactly the symbols still pending"),
+  {
+    method: "post",
+    path: "/api/bulk/retry/{job_id}",
+    summary: "Start a new job of an ended job's failed symbols (or dates), with its provider, interval and period",
+    tags: ["bulk"],
+    request: { params: jobParamsSchema },
+    responses: {
+      "202": jsonResponse("accepted", bulkRetryResponseSchema),
+      ...errorResponses("VALIDATION_ERROR", "NOT_FOUND", "CONFLICT"),
+    },
+  },
   {
     method: "get",
     path: "/api/bulk/jobs",

@@ -8,7 +8,7 @@ import { validate } from "../http/validate";
 import { serializeBulkJob, serializeJobSymbol } from "./bulk-job.serializer";
 import { BULK_OPENAPI } from "./bulk.openapi";
 
-/** Seed 000's bulk fetch contract (start, status, stop) plus pause, resume, history and per-unit listing. */
+/** Seed 000's bulk fetch contract (start, status, stop) plus pause, resume, retry, history and per-unit listing. */
 export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
   const router = Router();
   const batches = batchQueryRepository(deps.db.prisma);
@@ -37,6 +37,11 @@ export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
   router.post("/bulk/resume/:job_id", async (request, response) => {
     const batch = await deps.bulk.resume(validate(jobParamsSchema, request.params).job_id);
     response.json({ success: true, message: "再開しました", job: serializeBulkJob(batch) });
+  });
+
+  router.post("/bulk/retry/:job_id", async (request, response) => {
+    const batch = await deps.bulk.retry(validate(jobParamsSchema, request.params).job_id);
+    response.status(202).json({ success: true, job_id: batch.id, status: "accepted", retried: batch.total });
   });
 
   router.get("/bulk/jobs", async (request, response) => {

@@ -1,6 +1,7 @@
 import {
   BatchNotFoundError,
   BatchRequestError,
+  BatchRetryError,
   BatchTransitionError,
   type BatchControl,
   type PriceBatchRequest,
@@ -25,6 +26,7 @@ function toApiError(error: unknown): unknown {
   if (error instanceof BatchTransitionError)
     return new ApiError("CONFLICT", TRANSITION_REFUSED[error.transition] ?? error.message);
   if (error instanceof BatchRequestError) return new ApiError("VALIDATION_ERROR", error.message);
+  if (error instanceof BatchRetryError) return new ApiError("CONFLICT", error.message);
   return error;
 }
 
@@ -56,6 +58,7 @@ export function createBulkService(control: BatchControl) {
     pause: mapped(control.pause),
     resume: mapped(control.resume),
     stop: mapped(control.stop),
+    retry: mapped((batchId: string) => control.retry(batchId)),
   };
 }
 

@@ -1,6 +1,6 @@
 import request from "supertest";
 
-import { QUEUE, type CompanyListing } from "@kabuto/core";
+import { QUEUE, type CompanyListing, type JobItem } from "@kabuto/core";
 import { applyListingSnapshot } from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
 import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
@@ -32,6 +32,7 @@ describe("companies API (real PostgreSQL and Redis)", () => {
   let queues: QueueRepository;
   let app: ReturnType<typeof createApp>;
   const scheduleChanges: string[] = [];
+  const enqueued: JobItem[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -71,8 +72,14 @@ describe("companies API (real PostgreSQL and Redis)", () => {
       logger: testLogger(),
       db,
       redis: redis.connection,
-      queues,
-      onScheduleChanged: async () => scheduleChanges.push("master_sync"),
+      queues: {
+        ...queues,
+        enqueueAll: (items) => {
+          enqueued.push(...items);
+          return queues.enqueueAll(items);
+        },
+      },
+      onScheduleChanged: async (jobName) => scheduleChanges.push(jobName),
     });
   });
 
@@ -152,9 +159,14 @@ describe("companies API (real PostgreSQL and Redis)", () => {
     });
   });
 
-  it("a manual sync is accepted once; a second one while it is queued is a conflict", async () => {
-    const first = await request(app).post("/api/v1/companies/sync").send({ source: "jpx" }).expect(202);
+  it("a manual sync is accepted once, forced when asked; a second one while it is queued is a conflict", async () => {
+    const notBoolean = await request(app).post("/api/v1/companies/sync").send({ force: "yes" }).expect(400);
+    expect(notBoolean.body).toMatchObject({ error: "VALIDATION_ERROR", message: expect.stringContaining("force") });
+    const first = await request(app).post("/api/v1/companies/sync").send({ source: "jpx", force: true }).expect(202);
     expect(first.body.run).toMatchObject({ trigger: "manual", source: "jpx", status: "queued" });
+    expect(enqueued).toEqual([
+      { name: "sync-master", data: { runId: first.body.run.id, trigger: "manual", source: "jpx", force: true } },
+    ]);
     const second = await request(app).post("/api/v1/companies/sync").send({}).expect(409);
     expect(second.body.error).toBe("CONFLICT");
     const status = await request(app).get("/api/v1/companies/sync/status").expect(200);

@@ -122,7 +122,7 @@ async function freePort(): Promise<number> {
     await expectText(page, "#live-status", "定期取得で更新中");
     expect(await page.isVisible("#bulk-symbols")).toBe(false);
 
-    await page.getByRole("button", { name: "変更" }).click();
+    await page.getByRole("button", { name: "変更", exact: true }).click();
     const schedule = page.getByRole("dialog", { name: "定期実行時間の設定" });
     await schedule.getByLabel("時").selectOption("05");
     await schedule.getByLabel("分").selectOption("00");
@@ -138,6 +138,29 @@ async function freePort(): Promise<number> {
         { timeoutMs: 5_000 },
       );
       expect(scheduleChanges.received).toEqual(["master_sync"]);
+
+      await expectText(page, "#ps-schedule", "営業日 19:00 (JST)");
+      await expectText(page, "#ps-provider", "既定");
+      await page.getByRole("button", { name: "株価更新の定期実行を変更" }).click();
+      const priceSchedule = page.getByRole("dialog", { name: "株価更新の定期実行時間の設定" });
+      await priceSchedule.getByLabel("時").selectOption("18");
+      await priceSchedule.getByLabel("分").selectOption("30");
+      await priceSchedule.getByLabel("データソース").selectOption("jquants");
+      await priceSchedule.getByRole("button", { name: "保存" }).click();
+      await expectText(page, "#ps-schedule", "営業日 18:30 (JST)");
+      await expectText(page, "#ps-provider", "J-Quants");
+      await waitUntil(
+        "the gateway to announce the price schedule change",
+        () => scheduleChanges.received,
+        (received) => received.length > 1,
+        { timeoutMs: 5_000 },
+      );
+      expect(scheduleChanges.received).toEqual(["master_sync", "daily_prices"]);
+      expect(await gateway.db.prisma.syncSchedule.findUnique({ where: { jobName: "daily_prices" } })).toMatchObject({
+        cronTime: "18:30",
+        provider: "jquants",
+      });
+      expect(await page.textContent("#ds-schedule")).toBe("毎日 05:00 (JST)");
     } finally {
       await scheduleChanges.close();
     }
@@ -162,6 +185,12 @@ async function freePort(): Promise<number> {
     await expectText(page, "#job-status", "完了", 30_000);
     expect(await page.textContent("#job-processed")).toBe("4 / 4");
     await expectText(page, "#job-failures", "恒久的エラー: 1 件");
+    const failedJob = (await page.textContent("#job-title"))!;
+    await page.getByRole("button", { name: "再試行" }).click();
+    await page.locator("#job-title").filter({ hasNotText: failedJob }).waitFor();
+    await expectText(page, "#job-status", "完了", 30_000);
+    expect(await page.textContent("#job-processed")).toBe("1 / 1");
+    expect(await page.textContent("#job-failed")).toBe("1");
 
     await page.getByLabel("銘柄マスタから").check();
     const listings = await gateway.db.prisma.company.count({ where: { isActive: true, marketName: MARKET } });

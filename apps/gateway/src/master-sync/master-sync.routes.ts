@@ -19,10 +19,10 @@ export function masterSyncRoutes(deps: Pick<FeatureContext, "db" | "queues" | "o
   const companies = companyRepository(deps.db);
 
   router.post("/v1/companies/sync", async (request, response) => {
-    const { source } = validate(syncBodySchema, request.body ?? {});
+    const { source, force } = validate(syncBodySchema, request.body ?? {});
     const outcome = await requestMasterSync(
       { prisma: deps.db.prisma, queues: deps.queues },
-      { trigger: "manual", source },
+      { trigger: "manual", source, force },
     );
     if (!outcome.accepted) throw new ApiError("CONFLICT", `同期はすでに実行中です (run ${outcome.activeRun.id})`);
     response.status(202).json({ success: true, run: serializeSyncRun(outcome.run) });
@@ -52,7 +52,7 @@ export function masterSyncRoutes(deps: Pick<FeatureContext, "db" | "queues" | "o
   router.put("/v1/companies/schedule", async (request, response) => {
     const body = validate(scheduleBodySchema, request.body);
     const schedule = await schedules.update(SCHEDULE_JOB.MASTER_SYNC, { cronTime: body.time, enabled: body.enabled });
-    await deps.onScheduleChanged();
+    await deps.onScheduleChanged(SCHEDULE_JOB.MASTER_SYNC);
     response.json({ success: true, schedule: serializeSchedule(schedule, new Date()) });
   });
 

@@ -8,6 +8,7 @@ const schedule = (time: string, enabled = true): SyncSchedule => ({
   enabled,
   cronTime: time,
   timezone: "Asia/Tokyo",
+  provider: null,
   lastRunAt: null,
   lastStatus: null,
   lastCount: null,

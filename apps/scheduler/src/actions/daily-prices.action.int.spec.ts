@@ -60,6 +60,19 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
     expect(dates.sort()).toEqual(["2026-11-19", "2026-11-20", "2026-11-24", "2026-11-25", "2026-11-26"]);
   });
 
+  it("fetches from the schedule row's provider when it names one, whatever DAILY_PRICES_PROVIDER says", async () => {
+    const outcome = await dailyPricesAction({ batches, provider: "yahoo" })({
+      ...occurrence("2026-11-27T19:00:00+09:00"),
+      provider: "jquants",
+    });
+    expect(outcome).toMatchObject({ requested: true, details: { provider: "jquants" } });
+    const batchId = outcome.requested ? String(outcome.details?.batch_id) : "";
+    expect(await db.prisma.batchExecution.findUnique({ where: { id: batchId } })).toMatchObject({
+      provider: "jquants",
+      unit: "dates",
+    });
+  });
+
   it("does nothing on a day the exchange is closed", async () => {
     expect(await dailyPricesAction({ batches, provider: "yahoo" })(occurrence("2026-11-23T19:00:00+09:00"))).toEqual({
       requested: false,

@@ -1,3 +1,4 @@
+import type { Provider } from "@kabuto/core";
 import type { RunStatus } from "@kabuto/db";
 
 /** One firing of a schedule, as the runner hands it to the job's action. */
@@ -6,6 +7,8 @@ export interface Occurrence {
   /** The minute the schedule named, not the moment the timer woke up. */
   scheduledAt: Date;
   timezone: string;
+  /** The provider the schedule row names, when it names one. */
+  provider?: Provider | undefined;
 }
 
 /** What an action did with an occurrence: requested a run (recorded on the schedule row) or skipped. */

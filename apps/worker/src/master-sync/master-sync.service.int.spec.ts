@@ -91,6 +91,25 @@ describe("master sync failures leave companies unchanged (real PostgreSQL, real 
     expect((await failedRun()).error).toBe("JPX data_j.xls download: HTTP 503");
   });
 
+  it("a scheduled attempt with attempts left queues the run again with the reason; its last one fails it", async () => {
+    answer = (response) => response.writeHead(503).end();
+    const run = await db.prisma.masterSyncRun.create({
+      data: { trigger: "scheduled", source: "jpx", status: "queued" },
+    });
+    const payload = { runId: run.id, trigger: "scheduled" as const, source: "jpx" as const };
+    await expect(service().run(payload, { attemptsMade: 0, opts: { attempts: 4 } })).rejects.toThrow();
+    expect(await db.prisma.masterSyncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "queued",
+      error: "attempt 1 failed, will retry: JPX data_j.xls download: HTTP 503",
+      completedAt: null,
+    });
+    await expect(service().run(payload, { attemptsMade: 3, opts: { attempts: 4 } })).rejects.toThrow();
+    expect(await db.prisma.masterSyncRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      status: "failed",
+      error: "JPX data_j.xls download: HTTP 503",
+    });
+  });
+
   it("a J-Quants sync without a stored key", async () => {
     expect((await failedRun("jquants")).error).toMatch(/no J-Quants API key is set/);
   });

@@ -8,6 +8,7 @@ import {
   type PublishProgress,
 } from "@kabuto/db";
 import { MARKETS } from "@kabuto/providers";
+import { isFinalOutcome, toQueueOutcome, type JobAttempt } from "@kabuto/queue";
 
 import type { ListingSource } from "./listing-sources";
 
@@ -40,9 +41,13 @@ function masterSyncEvent(runId: number, status: BatchStatus, companies: number) 
   };
 }
 
+/** A job run outside a queue: its one attempt is its last. */
+const ONLY_ATTEMPT: JobAttempt = { attemptsMade: 0, opts: { attempts: 1 } };
+
 /**
  * Runs one master sync: fetch the whole listing, apply it in one transaction, record the run.
- * A failed download or parse changes nothing in companies; the run records the reason.
+ * A failed download or parse, or a listing refused as suspicious, changes nothing in companies;
+ * the run records the reason, and is queued again while the job has attempts left.
  */
 export function createMasterSyncService(deps: MasterSyncServiceDeps) {
   const runs = masterSyncRunRepository(deps.db.prisma);
@@ -53,7 +58,7 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
       .catch((error: unknown) => deps.logger.warn("progress event not published", { error: String(error) }));
 
   return {
-    async run(payload: SyncMasterPayload): Promise<ListingChanges> {
+    async run(payload: SyncMasterPayload, job: JobAttempt = ONLY_ATTEMPT): Promise<ListingChanges> {
       const logger = deps.logger.child({ run_id: payload.runId, source: payload.source });
       await runs.markRunning(payload.runId, new Date());
       await publish(payload.runId, "running");
@@ -63,6 +68,7 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
           deps.db.pool,
           { listings: snapshot.listings, markets: MARKETS },
           payload.source,
+          { force: payload.force },
         );
         await runs.markCompleted(payload.runId, changes, new Date());
         await schedules.recordRun(SCHEDULE_JOB.MASTER_SYNC, { status: "completed", count: changes.total });
@@ -71,6 +77,12 @@ export function createMasterSyncService(deps: MasterSyncServiceDeps) {
         return changes;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (!isFinalOutcome(toQueueOutcome(error, job))) {
+          await runs.markRetrying(payload.runId, `attempt ${job.attemptsMade + 1} failed, will retry: ${message}`);
+          await publish(payload.runId, "queued");
+          logger.warn("master sync attempt failed; retrying", { attempt: job.attemptsMade + 1, error: message });
+          throw error;
+        }
         await runs.markFailed(payload.runId, message, new Date());
         await schedules.recordRun(SCHEDULE_JOB.MASTER_SYNC, { status: "failed" });
         await publish(payload.runId, "failed");

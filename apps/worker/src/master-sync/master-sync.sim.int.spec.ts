@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createSecretBox, type ProgressEvent } from "@kabuto/core";
 import { dataSourceRepository } from "@kabuto/db";
 import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
+import type { JobAttempt } from "@kabuto/queue";
 import { createTestDatabase, testLogger, type TestDatabase } from "@kabuto/testkit";
 
 import { createListingSources } from "./listing-sources";
@@ -27,7 +28,11 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
 
   const published: ProgressEvent[] = [];
 
-  async function sync(source: "jpx" | "jquants") {
+  async function sync(
+    source: "jpx" | "jquants",
+    options: { force?: boolean; trigger?: "manual" | "scheduled"; job?: JobAttempt } = {},
+  ) {
+    const trigger = options.trigger ?? "manual";
     const service = createMasterSyncService({
       db,
       logger: testLogger(),
@@ -40,8 +45,10 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
         encryptionKey,
       }),
     });
-    const run = await db.prisma.masterSyncRun.create({ data: { trigger: "manual", source, status: "queued" } });
-    await service.run({ runId: run.id, trigger: "manual", source }).catch(() => undefined);
+    const run = await db.prisma.masterSyncRun.create({ data: { trigger, source, status: "queued" } });
+    await service
+      .run({ runId: run.id, trigger, source, ...(options.force ? { force: true } : {}) }, options.job)
+      .catch(() => undefined);
     return db.prisma.masterSyncRun.findUniqueOrThrow({ where: { id: run.id } });
   }
 
@@ -126,5 +133,36 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
       error: "J-Quants /equities/master: the API key was refused (HTTP 401)",
     });
     expect(await db.prisma.company.count({ where: { isActive: true } })).toBe(before);
+  });
+
+  it("refuses a listing that would deactivate more than 10 % of the active companies, changing nothing; forced, applies it", async () => {
+    const listed = await db.prisma.company.count({ where: { isActive: true } });
+    // Companies the simulator does not list: its next file leaves them out, as a truncated download would.
+    const unlisted = Math.ceil(listed * 0.12);
+    await db.pool.query(
+      `INSERT INTO companies (code, company_name, is_active, source, updated_at)
+       SELECT 'Z' || lpad(n::text, 4, '0'), '架空 ' || n, true, 'jpx', now() FROM generate_series(1, $1::int) AS n`,
+      [unlisted],
+    );
+    const active = listed + unlisted;
+    const before = await db.prisma.company.findMany({ orderBy: { code: "asc" } });
+    const markets = await db.prisma.market.findMany({ orderBy: { code: "asc" } });
+
+    // A scheduled attempt with retries left is refused for good: the same file would be refused again.
+    const refused = await sync("jpx", { trigger: "scheduled", job: { attemptsMade: 0, opts: { attempts: 4 } } });
+    expect(refused).toMatchObject({
+      status: "failed",
+      added: 0,
+      removed: 0,
+      error:
+        `would deactivate ${unlisted.toLocaleString("en-US")} of ${active.toLocaleString("en-US")} active listings ` +
+        `(${Math.round((unlisted / active) * 100)} %); refused as suspicious — force with {"force": true}`,
+    });
+    expect(await db.prisma.company.findMany({ orderBy: { code: "asc" } })).toEqual(before);
+    expect(await db.prisma.market.findMany({ orderBy: { code: "asc" } })).toEqual(markets);
+
+    const forced = await sync("jpx", { force: true });
+    expect(forced).toMatchObject({ status: "completed", removed: unlisted, total: listed });
+    expect(await db.prisma.company.count({ where: { isActive: true } })).toBe(listed);
   });
 });

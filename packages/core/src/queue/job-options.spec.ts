@@ -1,4 +1,11 @@
-import { jitteredBackoffDelay, jobIdOf, jobOptionsOf, queueOf } from "./job-options";
+import {
+  SCHEDULED_SYNC_BACKOFF,
+  backoffDelayOf,
+  jitteredBackoffDelay,
+  jobIdOf,
+  jobOptionsOf,
+  queueOf,
+} from "./job-options";
 import type { JobItem } from "./job-payloads";
 
 describe("jitteredBackoffDelay", () => {
@@ -42,6 +49,21 @@ describe("the job contract", () => {
     expect([yahoo, jquants, masterSync].map(queueOf)).toEqual(["price-fetch", "jquants-fetch", "master-sync"]);
     expect(jobOptionsOf(jquants)).toMatchObject({ attempts: 6, jobId: "job-1-2026-11-26" });
     expect(jobOptionsOf(masterSync)).toMatchObject({ attempts: 1, jobId: "master-sync-42" });
+    expect(jobOptionsOf(masterSync).backoff).toBeUndefined();
+  });
+
+  it("retries a scheduled master sync three times, after 5, 15 and 30 minutes: within the hour", () => {
+    const scheduled: JobItem = { name: "sync-master", data: { runId: 43, trigger: "scheduled", source: "jpx" } };
+    const options = jobOptionsOf(scheduled);
+    expect(options).toMatchObject({
+      attempts: 4,
+      backoff: { type: SCHEDULED_SYNC_BACKOFF },
+      jobId: "master-sync-43",
+      removeOnFail: { age: 30 * 24 * 3600 },
+    });
+    const waits = [1, 2, 3].map((attemptsMade) => backoffDelayOf(attemptsMade, SCHEDULED_SYNC_BACKOFF) / 60_000);
+    expect(waits).toEqual([5, 15, 30]);
+    expect(waits.reduce((sum, wait) => sum + wait)).toBeLessThan(60);
   });
 
   it("sends a batch's TOPIX and investor types to the J-Quants queue under one id per batch", () => {

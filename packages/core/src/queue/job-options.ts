@@ -6,6 +6,12 @@ import { JOB, PRICE_QUEUE, QUEUE, type QueueName } from "./queue-names";
 /** Name of the custom backoff strategy workers register (exponential with full jitter). */
 export const JITTERED_BACKOFF = "exponential-jitter";
 
+/** Name of the backoff strategy of scheduled master syncs: the fixed waits of SCHEDULED_SYNC_RETRY_DELAYS_MS. */
+export const SCHEDULED_SYNC_BACKOFF = "scheduled-sync";
+
+/** A scheduled sync's waits before its three retries: all within the hour after its first failure. */
+export const SCHEDULED_SYNC_RETRY_DELAYS_MS = [5, 15, 30].map((minutes) => minutes * 60_000);
+
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
 
@@ -16,6 +22,15 @@ const BACKOFF_MAX_MS = 60_000;
 export function jitteredBackoffDelay(attemptsMade: number, random: () => number = Math.random): number {
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attemptsMade - 1));
   return Math.round(random() * ceiling);
+}
+
+/** The wait before the next attempt under a custom backoff strategy (`type`); 0 for an unknown one. */
+export function backoffDelayOf(attemptsMade: number, type: string | undefined): number {
+  if (type === JITTERED_BACKOFF) return jitteredBackoffDelay(attemptsMade);
+  if (type === SCHEDULED_SYNC_BACKOFF) {
+    return SCHEDULED_SYNC_RETRY_DELAYS_MS[Math.min(attemptsMade, SCHEDULED_SYNC_RETRY_DELAYS_MS.length) - 1] ?? 0;
+  }
+  return 0;
 }
 
 const PRICE_JOB_OPTIONS: JobsOptions = {
@@ -34,6 +49,16 @@ const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+};
+
+/**
+ * A scheduled master sync that fails is tried again, since nobody is watching for it; a manual
+ * one fails at once and its person decides.
+ */
+const SCHEDULED_SYNC_OPTIONS: JobsOptions = {
+  ...DEFAULT_JOB_OPTIONS[QUEUE.MASTER_SYNC],
+  attempts: SCHEDULED_SYNC_RETRY_DELAYS_MS.length + 1,
+  backoff: { type: SCHEDULED_SYNC_BACKOFF },
 };
 
 /** The queue a job goes to: price units to their provider's queue, TOPIX and investor types to J-Quants'. */
@@ -69,7 +94,8 @@ export function jobIdOf(item: JobKey): string {
     .join("-");
 }
 
-/** Everything BullMQ needs to add `item`: its queue's default options and its id. */
+/** Everything BullMQ needs to add `item`: its queue's default options (a scheduled sync's own) and its id. */
 export function jobOptionsOf(item: JobItem): JobsOptions & { jobId: string } {
-  return { ...DEFAULT_JOB_OPTIONS[queueOf(item)], jobId: jobIdOf(item) };
+  const scheduledSync = item.name === JOB.SYNC_MASTER && item.data.trigger === "scheduled";
+  return { ...(scheduledSync ? SCHEDULED_SYNC_OPTIONS : DEFAULT_JOB_OPTIONS[queueOf(item)]), jobId: jobIdOf(item) };
 }

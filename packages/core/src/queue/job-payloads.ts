@@ -32,6 +32,8 @@ export const syncMasterPayloadSchema = z.object({
   runId: z.number().int().positive(),
   trigger: z.enum(["manual", "scheduled"]),
   source: z.enum(MASTER_SOURCES),
+  /** Apply a listing even when it would deactivate more than 10 % of the active companies. */
+  force: z.boolean().optional(),
 });
 export type SyncMasterPayload = z.infer<typeof syncMasterPayloadSchema>;
 

@@ -6,6 +6,7 @@ import {
   OPEN_UNIT_STATUSES,
   sqlStatusList,
   type BatchTransition,
+  type DetailStatus,
 } from "@kabuto/core";
 
 import type {
@@ -92,6 +93,15 @@ const CANCEL_IF_IDLE_SQL = `
  * job can never count a unit twice and processed never passes total.
  */
 export function batchRepository(prisma: PrismaClient, pool: Pool) {
+  async function unitsIn(batchId: string, status: DetailStatus): Promise<string[]> {
+    const rows = await prisma.batchExecutionDetail.findMany({
+      where: { batchId, status },
+      select: { symbol: true },
+      orderBy: { id: "asc" },
+    });
+    return rows.map((row) => row.symbol);
+  }
+
   return {
     /** Records the batch and one pending detail per unit, in one transaction. */
     async create(batch: NewBatch): Promise<BatchExecution> {
@@ -162,14 +172,10 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
     },
 
     /** Units still waiting (for pause, resume and stop). */
-    async pendingUnits(batchId: string): Promise<string[]> {
-      const rows = await prisma.batchExecutionDetail.findMany({
-        where: { batchId, status: "pending" },
-        select: { symbol: true },
-        orderBy: { id: "asc" },
-      });
-      return rows.map((row) => row.symbol);
-    },
+    pendingUnits: (batchId: string) => unitsIn(batchId, "pending"),
+
+    /** Units that failed for good (for retry). */
+    failedUnits: (batchId: string) => unitsIn(batchId, "failed"),
 
     /**
      * Applies one transition of the state machine (see BATCH_TRANSITIONS), only from the states it

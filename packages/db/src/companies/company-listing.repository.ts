@@ -2,6 +2,8 @@ import type { Pool, PoolClient } from "pg";
 
 import type { CompanyListing, MasterSource } from "@kabuto/core";
 
+import { SuspiciousListingError } from "./suspicious-listing.error";
+
 /** What a master sync changed. */
 export interface ListingChanges {
   total: number;
@@ -31,6 +33,12 @@ const COLUMNS = [
   ["margin_code", "marginCode"],
   ["reference_date", "referenceDate"],
 ] as const satisfies readonly (readonly [string, keyof CompanyListing])[];
+
+/**
+ * The most of the active companies one listing may deactivate unless forced: delistings come a few a
+ * day, so a file without a tenth of the market is a broken download or a parser fault.
+ */
+export const MAX_DEACTIVATED_SHARE = 0.1;
 
 /** Only JPX lacks these: a JPX sync keeps what J-Quants said. */
 const KEPT_WHEN_NULL = new Set(["company_name_english", "margin_code"]);
@@ -63,23 +71,36 @@ const upsertSql = `
 /**
  * Applies a whole listing snapshot in one transaction: masters first, then one bulk upsert of every
  * company, then deactivation of the codes that disappeared. Raw SQL because Prisma has no bulk
- * upsert, and row-by-row upserts of 4,400 companies take seconds.
+ * upsert, and row-by-row upserts of 4,400 companies take seconds. A snapshot that would deactivate
+ * more than {@link MAX_DEACTIVATED_SHARE} of the active companies changes nothing and throws
+ * {@link SuspiciousListingError}, unless `force`.
  */
 export async function applyListingSnapshot(
   pool: Pool,
   snapshot: { listings: readonly CompanyListing[]; markets: readonly MarketRow[] },
   source: MasterSource,
+  options: { force?: boolean | undefined } = {},
 ): Promise<ListingChanges> {
+  const codes = snapshot.listings.map((listing) => listing.code);
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
+    if (!options.force) {
+      const { rows } = await client.query<{ active: number; leaving: number }>(
+        `SELECT count(*)::int AS active, count(*) FILTER (WHERE NOT (code = ANY($1::text[])))::int AS leaving
+         FROM companies WHERE is_active`,
+        [codes],
+      );
+      const { active, leaving } = rows[0]!;
+      if (leaving > active * MAX_DEACTIVATED_SHARE) throw new SuspiciousListingError(leaving, active);
+    }
     await upsertMasters(client, snapshot);
     const columns = COLUMNS.map(([, field]) => snapshot.listings.map((listing) => listing[field]));
     const counts = await client.query<{ added: number; updated: number }>(countChangesSql, columns);
     await client.query(upsertSql, [...columns, source]);
     const removed = await client.query(
       "UPDATE companies SET is_active = false, updated_at = now() WHERE is_active AND NOT (code = ANY($1::text[]))",
-      [snapshot.listings.map((listing) => listing.code)],
+      [codes],
     );
     await client.query("COMMIT");
     const { added, updated } = counts.rows[0]!;

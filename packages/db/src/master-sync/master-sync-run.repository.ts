@@ -25,6 +25,11 @@ export function masterSyncRunRepository(prisma: PrismaClient) {
       });
     },
 
+    /** An attempt failed and the queue will try again: queued once more, with the reason. */
+    async markRetrying(runId: number, error: string): Promise<void> {
+      await prisma.masterSyncRun.update({ where: { id: runId }, data: { status: "queued", error } });
+    },
+
     async markFailed(runId: number, error: string, at: Date): Promise<void> {
       await prisma.masterSyncRun.update({ where: { id: runId }, data: { status: "failed", error, completedAt: at } });
     },

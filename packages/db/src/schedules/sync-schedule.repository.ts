@@ -1,7 +1,7 @@
-import type { PrismaClient, RunStatus, SyncSchedule } from "../generated/prisma/client";
+import type { PrismaClient, Provider, RunStatus, SyncSchedule } from "../generated/prisma/client";
 
 /** What the scheduler reads of a sync_schedules row. */
-export type ScheduleRow = Pick<SyncSchedule, "jobName" | "enabled" | "cronTime" | "timezone">;
+export type ScheduleRow = Pick<SyncSchedule, "jobName" | "enabled" | "cronTime" | "timezone" | "provider">;
 
 /** Reads and writes of sync_schedules (the rows are seeded by a migration). */
 export function syncScheduleRepository(prisma: PrismaClient) {
@@ -13,18 +13,22 @@ export function syncScheduleRepository(prisma: PrismaClient) {
     /** Every schedule, by job name. */
     list(): Promise<ScheduleRow[]> {
       return prisma.syncSchedule.findMany({
-        select: { jobName: true, enabled: true, cronTime: true, timezone: true },
+        select: { jobName: true, enabled: true, cronTime: true, timezone: true, provider: true },
         orderBy: { jobName: "asc" },
       });
     },
 
-    /** Changes the time of day ("HH:MM") and whether it runs; what is not given stays. */
-    update(jobName: string, change: { cronTime?: string | undefined; enabled?: boolean | undefined }) {
+    /** Changes the time of day ("HH:MM"), whether it runs and its provider; what is not given stays. */
+    update(
+      jobName: string,
+      change: { cronTime?: string | undefined; enabled?: boolean | undefined; provider?: Provider | undefined },
+    ) {
       return prisma.syncSchedule.update({
         where: { jobName },
         data: {
           ...(change.cronTime ? { cronTime: change.cronTime } : {}),
           ...(change.enabled === undefined ? {} : { enabled: change.enabled }),
+          ...(change.provider === undefined ? {} : { provider: change.provider }),
         },
       });
     },

@@ -1,5 +1,5 @@
 /* global document */
-/** The job list and the selected job's live progress, failures by class, and pause / resume / stop. */
+/** The job list and the selected job's live progress, failures by class, and pause / resume / stop / retry. */
 
 import { formatCount, formatDateTime, formatDuration, formatPercent } from "./format.js";
 import { createRateEstimator, fromEvent, fromStatus, isTerminal, mergeProgress } from "./job-progress.js";
@@ -42,6 +42,7 @@ export function createBulkJobs(deps) {
     pause: /** @type {HTMLButtonElement} */ (byId("job-pause")),
     resume: /** @type {HTMLButtonElement} */ (byId("job-resume")),
     stop: /** @type {HTMLButtonElement} */ (byId("job-stop")),
+    retry: /** @type {HTMLButtonElement} */ (byId("job-retry")),
   };
 
   const selected = () => (selectedId === null ? undefined : jobs.get(selectedId));
@@ -197,6 +198,7 @@ export function createBulkJobs(deps) {
     buttons.pause.disabled = !(job.status === "running" || job.status === "queued");
     buttons.resume.disabled = job.status !== "paused";
     buttons.stop.disabled = !(job.status === "running" || job.status === "queued" || job.status === "paused");
+    buttons.retry.hidden = !(isTerminal(job.status) && job.failed > 0);
   }
 
   /** @param {import("./job-progress.js").JobProgress} job */
@@ -256,21 +258,36 @@ export function createBulkJobs(deps) {
     detailPoller.now();
   }
 
+  async function retry() {
+    const job = selected();
+    if (!job) return;
+    byId("job-error").textContent = "";
+    try {
+      const answer = await deps.api.post(`/api/bulk/retry/${encodeURIComponent(job.id)}`);
+      started(answer.job_id);
+    } catch (error) {
+      byId("job-error").textContent = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** @param {string} id a job this page just started */
+  function started(id) {
+    order = [id, ...order.filter((other) => other !== id)];
+    select(id);
+    listPoller.now();
+  }
+
   buttons.pause.addEventListener("click", () => act("pause"));
   buttons.resume.addEventListener("click", () => act("resume"));
   buttons.stop.addEventListener("click", () => act("stop"));
+  buttons.retry.addEventListener("click", retry);
 
   return {
     start() {
       listPoller.start();
       detailPoller.start();
     },
-    /** @param {string} id a job this page just started */
-    started(id) {
-      order = [id, ...order.filter((other) => other !== id)];
-      select(id);
-      listPoller.now();
-    },
+    started,
     /** @param {import("./progress-feed.js").ProgressEvent} event */
     onProgress: (event) => apply(fromEvent(event)),
   };

@@ -164,7 +164,14 @@ export function createDataSourceCard(deps) {
   });
   byId("ds-schedule-edit").addEventListener("click", async () => {
     if (!schedule) return;
-    if (await openScheduleDialog({ api: deps.api, schedule })) poller.now();
+    const saved = await openScheduleDialog({
+      api: deps.api,
+      path: "/api/v1/companies/schedule",
+      title: "定期実行時間の設定",
+      hint: "※ 毎日指定時刻に自動実行されます。処理時間を考慮して、取引時間外を推奨",
+      schedule,
+    });
+    if (saved) poller.now();
   });
 
   return { start: poller.start, onProgress };

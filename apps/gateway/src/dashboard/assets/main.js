@@ -1,5 +1,5 @@
 /* global document */
-/** Wires the dashboard: settings, API key, live feed, and the four panels. */
+/** Wires the dashboard: settings, API key, live feed, and the five panels. */
 
 import { ApiRequestError, createApiClient } from "./api-client.js";
 import { apiKeyDialog } from "./api-key-dialog.js";
@@ -8,6 +8,7 @@ import { createBulkStartForm } from "./bulk-start-form.js";
 import { createDataSourceCard } from "./data-source-card.js";
 import { ALL_ROOM, createProgressFeed } from "./progress-feed.js";
 import { createPriceChart } from "./price-chart.js";
+import { createPriceScheduleCard } from "./price-schedule-card.js";
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -76,6 +77,7 @@ async function start() {
     onSynced: () => form.loadMarkets().catch(notify),
   });
   createPriceChart({ api });
+  const priceSchedule = createPriceScheduleCard({ api, notify });
 
   byId("api-key-button").addEventListener("click", () => void api.changeKey());
   showFeedState(false);
@@ -83,6 +85,7 @@ async function start() {
   progressFeed.subscribe(config.masterSyncRoom);
   void progressFeed.connect();
   card.start();
+  priceSchedule.start();
   jobs.start();
   form.loadMarkets().catch(notify);
 }
