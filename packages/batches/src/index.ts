@@ -5,3 +5,4 @@ export * from "./batch-transition.error";
 export * from "./jquants-client-source";
 export * from "./master-sync-request";
 export * from "./price-sources";
+export * from "./trading-calendar";

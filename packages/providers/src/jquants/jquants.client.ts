@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PermanentError, TemporaryError, type CompanyListingSnapshot, type PriceBarRow } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { calendarDayFromJQuants, jquantsCalendarRowSchema, type JQuantsCalendarDay } from "./jquants-calendar";
 import { jquantsDailyBarSchema, priceBarFromJQuants } from "./jquants-daily-bar";
 import { listingFromJQuants } from "./jquants-master.mapper";
 import { jquantsMasterRowSchema } from "./jquants-master.schema";
@@ -66,6 +67,18 @@ export class JQuantsClient {
   async fetchDailyBars(date: string): Promise<PriceBarRow[]> {
     const rows = await this.getAll("/equities/bars/daily", { date }, jquantsDailyBarSchema);
     return rows.map(priceBarFromJQuants);
+  }
+
+  /**
+   * The TSE's calendar from `from` to `to` (YYYY-MM-DD, both included), one day a row in date
+   * order, as far as J-Quants knows it (next year's days appear around the end of March).
+   */
+  async fetchCalendar(window: { from: string; to: string }): Promise<JQuantsCalendarDay[]> {
+    const rows = await this.getAll("/markets/calendar", { from: window.from, to: window.to }, jquantsCalendarRowSchema);
+    return rows
+      .filter((row) => row.Date >= window.from && row.Date <= window.to)
+      .map(calendarDayFromJQuants)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */
