@@ -9,6 +9,7 @@ import type { QueueRepository } from "@kabuto/queue";
 
 import { bulkFeature } from "./bulk/bulk.routes";
 import { createBulkService } from "./bulk/bulk.service";
+import { calendarFeature } from "./calendar/calendar.routes";
 import { companiesFeature } from "./companies/companies.routes";
 import { dashboardFeature } from "./dashboard/dashboard.routes";
 import { dataSourcesFeature } from "./data-sources/data-sources.routes";
@@ -55,6 +56,7 @@ const API_FEATURES: readonly GatewayFeature[] = [
   pricesFeature,
   marketSeriesFeature,
   dataSourcesFeature,
+  calendarFeature,
 ];
 
 /** The OpenAPI document of every route the app serves. */

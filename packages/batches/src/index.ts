@@ -8,3 +8,4 @@ export * from "./market-series-job";
 export * from "./master-sync-request";
 export * from "./price-sources";
 export * from "./price-unit-store";
+export * from "./trading-calendar";

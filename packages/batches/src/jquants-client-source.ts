@@ -19,6 +19,9 @@ export interface JQuantsClientSourceOptions {
   gate?: { redis: Redis; prefix: string };
 }
 
+/** No J-Quants key is stored, or ENCRYPTION_KEY is not set to read it: permanent, with what to do. */
+export class JQuantsNotConfiguredError extends PermanentError {}
+
 /**
  * J-Quants clients with the key stored in data_sources (decrypted here, never logged), each
  * request passing the fleet's shared gate at 90 % of the plan's per-minute limit. A missing key
@@ -31,9 +34,9 @@ export function jquantsClientSource(options: JQuantsClientSourceOptions): () => 
     if (cached && cached.until > Date.now()) return cached.client;
     const credentials = await dataSourceRepository(options.prisma).credentials("jquants");
     if (!credentials)
-      throw new PermanentError("no J-Quants API key is set: save one with PUT /api/v1/data-sources/jquants");
+      throw new JQuantsNotConfiguredError("no J-Quants API key is set: save one with PUT /api/v1/data-sources/jquants");
     if (!secretBox)
-      throw new PermanentError("ENCRYPTION_KEY is not set, so the stored J-Quants API key cannot be read");
+      throw new JQuantsNotConfiguredError("ENCRYPTION_KEY is not set, so the stored J-Quants API key cannot be read");
     const perMinute = Math.max(1, Math.floor((credentials.rateLimitPerMinute ?? 5) * PLAN_SHARE));
     const client = new JQuantsClient({
       baseUrl: options.jquantsBaseUrl,
@@ -45,5 +48,20 @@ export function jquantsClientSource(options: JQuantsClientSourceOptions): () => 
     });
     cached = { client, until: Date.now() + CLIENT_TTL_MS };
     return client;
+  };
+}
+
+/** Like {@link jquantsClientSource}, but undefined when J-Quants is not configured (no key, no ENCRYPTION_KEY). */
+export function optionalJQuantsClientSource(
+  options: JQuantsClientSourceOptions,
+): () => Promise<JQuantsClient | undefined> {
+  const source = jquantsClientSource(options);
+  return async () => {
+    try {
+      return await source();
+    } catch (error) {
+      if (error instanceof JQuantsNotConfiguredError) return undefined;
+      throw error;
+    }
   };
 }

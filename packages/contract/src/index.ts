@@ -1,4 +1,5 @@
 export * from "./bulk.schema";
+export * from "./calendar.schema";
 export * from "./companies.schema";
 export * from "./data-sources.schema";
 export * from "./date-range.schema";

@@ -1,6 +1,7 @@
 export * from "./batches/batch-progress";
 export * from "./batches/batch-query.repository";
 export * from "./batches/batch.repository";
+export * from "./calendar/trading-calendar.repository";
 export * from "./client";
 export * from "./companies/company-listing.repository";
 export * from "./companies/company.repository";

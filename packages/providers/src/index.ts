@@ -3,6 +3,7 @@ export * from "./listing/normalise";
 export * from "./http/upstream-error";
 export * from "./jpx/jpx-listing.parser";
 export * from "./jpx/jpx.client";
+export * from "./jquants/jquants-calendar";
 export * from "./jquants/jquants-daily-bar";
 export * from "./jquants/jquants-master.schema";
 export * from "./jquants/jquants-master.mapper";

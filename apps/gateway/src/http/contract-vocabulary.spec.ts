@@ -1,6 +1,7 @@
 import {
   BATCH_STATUSES,
   BATCH_UNITS,
+  CALENDAR_SOURCES,
   DETAIL_STATUSES,
   ERROR_CLASSES,
   JQUANTS_PLAN_NAMES,
@@ -11,6 +12,7 @@ import {
 import {
   BatchStatus,
   BatchUnit,
+  CalendarSource,
   DetailStatus,
   ErrorClass,
   JQUANTS_PLANS,
@@ -28,6 +30,7 @@ describe("the contract's vocabulary, against the database's enums and J-Quants' 
     ["error classes", ERROR_CLASSES, ErrorClass],
     ["master sources", MASTER_SOURCES, MasterSource],
     ["price providers", PRICE_PROVIDERS, Provider],
+    ["calendar sources", CALENDAR_SOURCES, CalendarSource],
   ])("%s are PostgreSQL's", (_name, contract, prismaEnum) => {
     expect([...contract]).toEqual(Object.values(prismaEnum));
   });

@@ -76,7 +76,7 @@ export function jquantsRoutes(state: MarketState, options: JQuantsOptions): Rout
     );
   });
 
-  router.use(marketsCalendarRoutes());
+  router.use(marketsCalendarRoutes(state));
   router.use(barsDailyRoutes(state));
   router.use(indicesRoutes(state));
   router.use(investorTypesRoutes(state));

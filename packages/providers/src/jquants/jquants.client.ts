@@ -11,6 +11,7 @@ import {
 } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { calendarDayFromJQuants, jquantsCalendarRowSchema, type JQuantsCalendarDay } from "./jquants-calendar";
 import { jquantsDailyBarSchema, priceBarFromJQuants, splitFromJQuants } from "./jquants-daily-bar";
 import { investorTypeFromJQuants, jquantsInvestorTypesRowSchema } from "./jquants-investor-types.schema";
 import { listingFromJQuants } from "./jquants-master.mapper";
@@ -96,6 +97,18 @@ export class JQuantsClient {
   async fetchInvestorTypes({ from, to }: DateRangeParams): Promise<InvestorTypeRow[]> {
     const rows = await this.getAll("/equities/investor-types", { from, to }, jquantsInvestorTypesRowSchema);
     return rows.map(investorTypeFromJQuants);
+  }
+
+  /**
+   * The TSE's calendar from `from` to `to` (YYYY-MM-DD, both included), one day a row in date
+   * order, as far as J-Quants knows it (next year's days appear around the end of March).
+   */
+  async fetchCalendar(window: { from: string; to: string }): Promise<JQuantsCalendarDay[]> {
+    const rows = await this.getAll("/markets/calendar", { from: window.from, to: window.to }, jquantsCalendarRowSchema);
+    return rows
+      .filter((row) => row.Date >= window.from && row.Date <= window.to)
+      .map(calendarDayFromJQuants)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
 
   /** Checks the key with one small request; throws InvalidApiKeyError when J-Quants refuses it. */
