@@ -15,10 +15,9 @@ export function priceUnitStore(deps: { db: Database; today: () => string }) {
 
   async function completeHistory(source: PriceSource, symbol: string, from: string, changed: boolean) {
     if (!source.fetchActions) return;
-    const known = await actions.historyBefore(source.id, symbol, from);
-    const gap = known.syncedThrough === undefined || known.syncedThrough < from;
-    if (known.barsBefore && (gap || changed)) await actions.upsert(await source.fetchActions({ symbol }));
-    if (known.syncedThrough !== deps.today()) await actions.markSynced(source.id, symbol, deps.today());
+    if (!(await actions.settle(source.id, symbol, { from, today: deps.today(), changed }))) return;
+    await actions.upsert(await source.fetchActions({ symbol }));
+    await actions.markSynced(source.id, symbol, deps.today());
   }
 
   return async function store(source: PriceSource, unit: FetchedUnit): Promise<UnitWork> {

@@ -12,28 +12,51 @@ const UPSERT_SQL = `
   RETURNING symbol`;
 
 /**
- * Marks a symbol's action history complete up to a day and, in the same statement, brings its rows
- * migrated on a split basis to as traded: the value times every split after the bar's day up to
- * its basis (volume the inverse way).
+ * Brings a symbol's rows migrated on a split basis to as traded, when `when` holds: the value times
+ * every split after the bar's day up to its basis (volume the inverse way). Two CTEs to append.
  */
-const MARK_SYNCED_SQL = `
-  WITH synced AS (
-    INSERT INTO corporate_action_syncs (source, symbol, synced_through, updated_at) VALUES ($1, $2, $3, now())
-    ON CONFLICT (source, symbol) DO UPDATE SET
-      synced_through = GREATEST(corporate_action_syncs.synced_through, EXCLUDED.synced_through), updated_at = now()
-  ), factors AS (
+function toTraded(when: string): string {
+  return `factors AS (
     SELECT b.ts, b.interval,
       coalesce((SELECT round(exp(sum(ln(a.ratio)))::numeric, 9)::float8 FROM corporate_actions a
         WHERE a.source = b.source AND a.symbol = b.symbol AND a.kind = 'split' AND a.ratio > 0
           AND a.ex_date > (b.ts AT TIME ZONE 'Asia/Tokyo')::date AND a.ex_date <= b.split_basis), 1) AS factor
     FROM price_bars b
-    WHERE b.source = $1 AND b.symbol = $2 AND b.split_basis IS NOT NULL
-  )
-  UPDATE price_bars p SET
-    open = p.open * f.factor, high = p.high * f.factor, low = p.low * f.factor, close = p.close * f.factor,
-    volume = round(p.volume / f.factor), split_basis = NULL, updated_at = now()
-  FROM factors f
-  WHERE p.source = $1 AND p.symbol = $2 AND p.interval = f.interval AND p.ts = f.ts`;
+    WHERE b.source = $1 AND b.symbol = $2 AND b.split_basis IS NOT NULL AND ${when}
+  ), converted AS (
+    UPDATE price_bars p SET
+      open = p.open * f.factor, high = p.high * f.factor, low = p.low * f.factor, close = p.close * f.factor,
+      volume = round(p.volume / f.factor), split_basis = NULL, updated_at = now()
+    FROM factors f
+    WHERE p.source = $1 AND p.symbol = $2 AND p.interval = f.interval AND p.ts = f.ts
+  )`;
+}
+
+/** Marks the symbol's history complete through `$3` (never moving it back), when `when` holds. */
+function markSynced(when: string): string {
+  return `synced AS (
+    INSERT INTO corporate_action_syncs (source, symbol, synced_through, updated_at)
+    SELECT $1::provider, $2::text, $3::date, now() WHERE ${when}
+    ON CONFLICT (source, symbol) DO UPDATE SET
+      synced_through = GREATEST(corporate_action_syncs.synced_through, EXCLUDED.synced_through), updated_at = now()
+  )`;
+}
+
+/** A symbol's history is complete through `$3`: recorded, and its split-basis rows brought to as traded. */
+const MARK_SYNCED_SQL = `WITH ${markSynced("true")}, ${toTraded("true")} SELECT 1`;
+
+/**
+ * One statement for the common case of a stored unit: whether the symbol needs its complete action
+ * history — bars stored before `$4` (the answer's first day) and no history reaching it, or `$5`
+ * (the answer showed a new action) — and when it does not, what MARK_SYNCED_SQL does.
+ */
+const SETTLE_SQL = `
+  WITH needs AS (
+    SELECT EXISTS (SELECT 1 FROM price_bars WHERE source = $1 AND symbol = $2 AND ts < $4::date)
+      AND ($5 OR coalesce((SELECT synced_through < $4::date FROM corporate_action_syncs
+                           WHERE source = $1 AND symbol = $2), true)) AS history
+  ), ${markSynced("NOT (SELECT history FROM needs)")}, ${toTraded("NOT (SELECT history FROM needs)")}
+  SELECT history FROM needs`;
 
 /**
  * Splits and dividends beside the prices as traded, and how far each symbol's history of them is
@@ -56,21 +79,23 @@ export function corporateActionRepository(pool: Pool) {
     },
 
     /**
-     * What is known of the symbol's action history from `source`: the day up to which it is
-     * complete (undefined: never fetched), and whether bars stored before `day` depend on it.
+     * After storing a unit whose answer listed every action from `from` on: resolves true when the
+     * symbol needs its complete history first (then store it and call `markSynced`); otherwise its
+     * history is now complete through `today` (see SETTLE_SQL).
      */
-    async historyBefore(
+    async settle(
       source: Provider,
       symbol: string,
-      day: string,
-    ): Promise<{ syncedThrough?: string; barsBefore: boolean }> {
-      const { rows } = await pool.query<{ synced: string | null; bars_before: boolean }>(
-        `SELECT (SELECT to_char(synced_through, 'YYYY-MM-DD') FROM corporate_action_syncs WHERE source = $1 AND symbol = $2) AS synced,
-           EXISTS (SELECT 1 FROM price_bars WHERE source = $1 AND symbol = $2 AND ts < $3::date) AS bars_before`,
-        [source, symbol, day],
-      );
-      const row = rows[0]!;
-      return { ...(row.synced ? { syncedThrough: row.synced } : {}), barsBefore: row.bars_before };
+      window: { from: string; today: string; changed: boolean },
+    ): Promise<boolean> {
+      const { rows } = await pool.query<{ history: boolean }>(SETTLE_SQL, [
+        source,
+        symbol,
+        window.today,
+        window.from,
+        window.changed,
+      ]);
+      return rows[0]!.history;
     },
 
     /**
