@@ -6,3 +6,4 @@ export * from "./jquants-client-source";
 export * from "./master-sync-request";
 export * from "./price-sources";
 export * from "./price-unit-store";
+export * from "./quality-check-request";

@@ -22,6 +22,7 @@ describe("the queue module: producer and workers (real Redis)", () => {
       return { unit: payload.unit, rows: 3 };
     },
     [JOB.SYNC_MASTER]: async () => undefined,
+    [JOB.CHECK_QUALITY]: async () => undefined,
   };
 
   const unit = (batchId: string, symbol: string): JobItem => ({

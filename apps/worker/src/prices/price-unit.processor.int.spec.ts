@@ -104,6 +104,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
         units: createUnitRunner({ db, progress, logger: testLogger() }),
       }),
       [JOB.SYNC_MASTER]: async () => undefined,
+      [JOB.CHECK_QUALITY]: async () => undefined,
     };
     workers = createJobWorkers({
       connection: redis.connection,

@@ -39,4 +39,10 @@ describe("the job contract", () => {
     expect(jobOptionsOf(jquants)).toMatchObject({ attempts: 6, jobId: "job-1-2026-11-26" });
     expect(jobOptionsOf(masterSync)).toMatchObject({ attempts: 1, jobId: "master-sync-42" });
   });
+
+  it("runs a batch's quality checks once, on their own queue, under an id derived from the batch", () => {
+    const check: JobItem = { name: "check-quality", data: { checkId: "job-1764000000000-a1b2c3" } };
+    expect(queueOf(check)).toBe("quality");
+    expect(jobOptionsOf(check)).toMatchObject({ attempts: 3, jobId: "quality-job-1764000000000-a1b2c3" });
+  });
 });

@@ -34,11 +34,35 @@ const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QUEUE.QUALITY]: {
+    attempts: 3,
+    backoff: { type: JITTERED_BACKOFF },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };
 
 /** The queue a job goes to: price units to their provider's queue. */
 export function queueOf(item: JobKey): QueueName {
-  return item.name === JOB.FETCH_PRICES ? PRICE_QUEUE[item.data.provider] : QUEUE.MASTER_SYNC;
+  switch (item.name) {
+    case JOB.FETCH_PRICES:
+      return PRICE_QUEUE[item.data.provider];
+    case JOB.SYNC_MASTER:
+      return QUEUE.MASTER_SYNC;
+    case JOB.CHECK_QUALITY:
+      return QUEUE.QUALITY;
+  }
+}
+
+function jobIdParts(item: JobKey): readonly (string | number)[] {
+  switch (item.name) {
+    case JOB.FETCH_PRICES:
+      return [item.data.batchId, item.data.unit];
+    case JOB.SYNC_MASTER:
+      return ["master-sync", item.data.runId];
+    case JOB.CHECK_QUALITY:
+      return ["quality", item.data.checkId];
+  }
 }
 
 /**
@@ -46,8 +70,9 @@ export function queueOf(item: JobKey): QueueName {
  * is, so a retry or a second enqueue of the same unit never duplicates work.
  */
 export function jobIdOf(item: JobKey): string {
-  const parts = item.name === JOB.FETCH_PRICES ? [item.data.batchId, item.data.unit] : ["master-sync", item.data.runId];
-  return parts.map((part) => String(part).replace(/[:\s]/g, "_")).join("-");
+  return jobIdParts(item)
+    .map((part) => String(part).replace(/[:\s]/g, "_"))
+    .join("-");
 }
 
 /** Everything BullMQ needs to add `item`: its queue's default options and its id. */

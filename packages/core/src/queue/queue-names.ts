@@ -8,6 +8,8 @@ export const QUEUE = {
   JQUANTS_FETCH: "jquants-fetch",
   /** Listed-company master syncs; one at a time. */
   MASTER_SYNC: "master-sync",
+  /** Quality checks over stored bars: one job per check run (after each price batch, or on demand). */
+  QUALITY: "quality",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -26,6 +28,8 @@ export const JOB = {
   /** One unit of a price batch: a symbol (Yahoo) or a trading date (J-Quants). */
   FETCH_PRICES: "fetch-prices",
   SYNC_MASTER: "sync-master",
+  /** One run of the quality checks; its scope is stored with the run. */
+  CHECK_QUALITY: "check-quality",
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
