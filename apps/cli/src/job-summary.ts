@@ -1,7 +1,16 @@
-import type { BulkJob } from "@kabuto/contract";
+import { QUALITY_CHECK_LABELS, type BulkJob, type QualityCheckName, type QualityCounts } from "@kabuto/contract";
 import { statusLabel, UNIT_LABEL, formatCount, formatDecimal } from "./format";
 
-/** The lines that close a watch: outcome, counts, records, duration, failures by class, reason. */
+/** What a batch's quality checks found: the checks with issues (label and API name) and their counts. */
+export function formatQuality(quality: QualityCounts): string {
+  const found = Object.entries(quality).filter(([, count]) => count > 0);
+  if (found.length === 0) return "問題なし";
+  return found
+    .map(([check, count]) => `${QUALITY_CHECK_LABELS[check as QualityCheckName].ja} (${check}) ${formatCount(count)}`)
+    .join("、");
+}
+
+/** The lines that close a watch: outcome, counts, records, duration, failures by class, quality, reason. */
 export function renderJobSummary(job: BulkJob): string[] {
   const unit = UNIT_LABEL[job.unit];
   const summary = job.summary;
@@ -20,6 +29,7 @@ export function renderJobSummary(job: BulkJob): string[] {
   if (classes.length > 0) {
     lines.push(`失敗の内訳: ${classes.map(([name, count]) => `${name} ${formatCount(count)}`).join("、")}`);
   }
+  if (summary?.quality) lines.push(`品質チェック: ${formatQuality(summary.quality)}`);
   if (job.error) lines.push(`理由: ${job.error}`);
   return lines;
 }

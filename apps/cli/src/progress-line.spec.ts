@@ -150,6 +150,24 @@ describe("summary", () => {
     expect(exitCodeForStatus("completed")).toBe(0);
   });
 
+  it("names the quality checks that found issues, or says none did", () => {
+    const zero = {
+      ohlc_inconsistent: 0,
+      non_positive_price: 0,
+      negative_volume: 0,
+      price_jump: 0,
+      missing_trading_day: 0,
+      non_trading_day: 0,
+      cross_source_mismatch: 0,
+    };
+    const checked = (quality: typeof zero): BulkJob => ({ ...job, summary: { ...job.summary!, quality } });
+    expect(renderJobSummary(checked({ ...zero, price_jump: 2, missing_trading_day: 1 })).at(-1)).toBe(
+      "品質チェック: 理由のない急変 (price_jump) 2、営業日の欠け (missing_trading_day) 1",
+    );
+    expect(renderJobSummary(checked(zero)).at(-1)).toBe("品質チェック: 問題なし");
+    expect(renderJobSummary(job)).toHaveLength(2);
+  });
+
   it("counts what a stop left untouched and gives the reason of a failure", () => {
     const cancelled: BulkJob = {
       ...job,

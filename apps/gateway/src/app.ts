@@ -25,6 +25,7 @@ import { metricsFeature } from "./metrics/metrics.routes";
 import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document";
 import { openApiFeature } from "./openapi/openapi.routes";
 import { pricesFeature } from "./prices/prices.routes";
+import { qualityFeature } from "./quality/quality.routes";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -49,6 +50,7 @@ const API_FEATURES: readonly GatewayFeature[] = [
   masterSyncFeature,
   companiesFeature,
   pricesFeature,
+  qualityFeature,
   dataSourcesFeature,
 ];
 

@@ -1,10 +1,11 @@
 import type { Pool } from "pg";
 
-import { QUALITY_CHECKS, type QualityCheckName, type QualityCounts } from "@kabuto/contract";
+import { QUALITY_CHECKS, type QualityCheckName } from "@kabuto/contract";
 import type { Provider } from "@kabuto/core";
 
 import type { PrismaClient, QualityCheck } from "../generated/prisma/client";
 import { QUALITY_CHECK_SQL, bindNamed } from "./quality-check.sql";
+import { qualityCountsByRun } from "./quality-issue.query";
 
 /** What one check run covers: one source's daily bars of some symbols (undefined: every one) over Tokyo dates. */
 export interface QualityScope {
@@ -27,11 +28,6 @@ export interface NewQualityCheck {
 }
 
 const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
-
-/** Zero for every check, then what was found. */
-function countsOf(found: Partial<Record<string, number>>): QualityCounts {
-  return Object.fromEntries(QUALITY_CHECKS.map((check) => [check, found[check] ?? 0])) as QualityCounts;
-}
 
 /** Quality check runs and the checks themselves (raw SQL over price_bars, see quality-check.sql.ts). */
 export function qualityCheckRepository(prisma: PrismaClient, pool: Pool) {
@@ -112,21 +108,7 @@ export function qualityCheckRepository(prisma: PrismaClient, pool: Pool) {
     },
 
     /** Issues per check of each completed run, in one query; runs not completed are absent. */
-    async countsByRun(runIds: readonly string[]): Promise<Map<string, QualityCounts>> {
-      const [completed, groups] = await Promise.all([
-        prisma.qualityCheck.findMany({ where: { id: { in: [...runIds] }, status: "completed" }, select: { id: true } }),
-        prisma.qualityIssue.groupBy({
-          by: ["batchId", "check"],
-          where: { batchId: { in: [...runIds] } },
-          _count: { _all: true },
-        }),
-      ]);
-      const found = new Map<string, Partial<Record<string, number>>>();
-      for (const group of groups) {
-        found.set(group.batchId, { ...found.get(group.batchId), [group.check]: group._count._all });
-      }
-      return new Map(completed.map(({ id }) => [id, countsOf(found.get(id) ?? {})]));
-    },
+    countsByRun: (runIds: readonly string[]) => qualityCountsByRun(prisma, runIds),
   };
 
   async function run(check: QualityCheckName, runId: string, scope: QualityScope): Promise<void> {
