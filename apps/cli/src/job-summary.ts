@@ -10,7 +10,7 @@ export function formatQuality(quality: QualityCounts): string {
     .join("、");
 }
 
-/** The lines that close a watch: outcome, counts, records, duration, failures by class, quality, reason. */
+/** The lines that close a watch: outcome, counts, records, duration, failures by class, reason. */
 export function renderJobSummary(job: BulkJob): string[] {
   const unit = UNIT_LABEL[job.unit];
   const summary = job.summary;
@@ -29,7 +29,6 @@ export function renderJobSummary(job: BulkJob): string[] {
   if (classes.length > 0) {
     lines.push(`失敗の内訳: ${classes.map(([name, count]) => `${name} ${formatCount(count)}`).join("、")}`);
   }
-  if (summary?.quality) lines.push(`品質チェック: ${formatQuality(summary.quality)}`);
   if (job.error) lines.push(`理由: ${job.error}`);
   return lines;
 }
