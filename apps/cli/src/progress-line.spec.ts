@@ -1,5 +1,5 @@
 import { formatClock, formatCount, displayWidth } from "./format";
-import { exitCodeForStatus, formatQuality, renderJobSummary } from "./job-summary";
+import { renderJobSummary, exitCodeForStatus } from "./job-summary";
 import { formatEta, formatThroughput, renderBar, renderProgressLine } from "./progress-line";
 import type { ProgressSnapshot } from "./progress-snapshot";
 import { createProgressView } from "./progress-view";
@@ -148,22 +148,6 @@ describe("summary", () => {
       "失敗の内訳: permanent 2、temporary 1",
     ]);
     expect(exitCodeForStatus("completed")).toBe(0);
-  });
-
-  it("names the quality checks that found issues, or says none did", () => {
-    const zero = {
-      ohlc_inconsistent: 0,
-      non_positive_price: 0,
-      negative_volume: 0,
-      price_jump: 0,
-      missing_trading_day: 0,
-      non_trading_day: 0,
-      cross_source_mismatch: 0,
-    };
-    expect(formatQuality({ ...zero, price_jump: 2, missing_trading_day: 1 })).toBe(
-      "理由のない急変 (price_jump) 2、営業日の欠け (missing_trading_day) 1",
-    );
-    expect(formatQuality(zero)).toBe("問題なし");
   });
 
   it("counts what a stop left untouched and gives the reason of a failure", () => {
