@@ -1,5 +1,14 @@
-import type { BulkJob } from "@kabuto/contract";
+import { QUALITY_CHECK_LABELS, type BulkJob, type QualityCheckName, type QualityCounts } from "@kabuto/contract";
 import { statusLabel, UNIT_LABEL, formatCount, formatDecimal } from "./format";
+
+/** What a batch's quality checks found: the checks with issues (label and API name) and their counts. */
+export function formatQuality(quality: QualityCounts): string {
+  const found = Object.entries(quality).filter(([, count]) => count > 0);
+  if (found.length === 0) return "問題なし";
+  return found
+    .map(([check, count]) => `${QUALITY_CHECK_LABELS[check as QualityCheckName].ja} (${check}) ${formatCount(count)}`)
+    .join("、");
+}
 
 /** The lines that close a watch: outcome, counts, records, duration, failures by class, reason. */
 export function renderJobSummary(job: BulkJob): string[] {

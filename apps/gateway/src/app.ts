@@ -28,6 +28,7 @@ import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document
 import { openApiFeature } from "./openapi/openapi.routes";
 import { priceScheduleFeature } from "./price-schedule/price-schedule.routes";
 import { pricesFeature } from "./prices/prices.routes";
+import { qualityFeature } from "./quality/quality.routes";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -55,6 +56,7 @@ const API_FEATURES: readonly GatewayFeature[] = [
   priceScheduleFeature,
   pricesFeature,
   marketSeriesFeature,
+  qualityFeature,
   dataSourcesFeature,
   calendarFeature,
 ];

@@ -96,8 +96,16 @@ export function createMarketSim(options: MarketSimOptions): Express {
     if (xls?.day !== state.day) xls = { day: state.day, file: dataJXls(state.listings(), state.today) };
     response.type("application/vnd.ms-excel").send(xls.file);
   });
-  app.use(chartRoutes(state));
-  app.use(jquantsRoutes(state, { keys, blockMs: options.jquantsBlockMs ?? 5 * 60_000, secret: `sim-${options.seed}` }));
+  const badBars = () => faults.badBars;
+  app.use(chartRoutes(state, badBars));
+  app.use(
+    jquantsRoutes(state, {
+      keys,
+      blockMs: options.jquantsBlockMs ?? 5 * 60_000,
+      secret: `sim-${options.seed}`,
+      badBars,
+    }),
+  );
   return app;
 }
 

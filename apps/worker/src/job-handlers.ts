@@ -5,16 +5,20 @@ import type { MarketSeriesService } from "./market-series/market-series.service"
 import { masterSyncProcessor } from "./master-sync/master-sync.processor";
 import type { MasterSyncService } from "./master-sync/master-sync.service";
 import { priceUnitProcessor } from "./prices/price-unit.processor";
+import { qualityCheckProcessor } from "./quality/quality-check.processor";
+import type { QualityCheckService } from "./quality/quality-check.service";
 
 /** The handler of each job name. */
 export function createJobHandlers(services: {
   masterSync: MasterSyncService;
   marketSeries: MarketSeriesService;
   prices: Parameters<typeof priceUnitProcessor>[0];
+  quality: QualityCheckService;
 }): JobHandlers {
   return {
     "fetch-prices": priceUnitProcessor(services.prices),
     "fetch-market-series": marketSeriesProcessor(services.marketSeries),
     "sync-master": masterSyncProcessor(services.masterSync),
+    "check-quality": qualityCheckProcessor(services.quality),
   };
 }

@@ -1,4 +1,10 @@
-import { createUnitRunner, jquantsClientSource, priceSourcesFrom, priceUnitStore } from "@kabuto/batches";
+import {
+  createUnitRunner,
+  jquantsClientSource,
+  priceSourcesFrom,
+  priceUnitStore,
+  requestBatchQualityCheck,
+} from "@kabuto/batches";
 import {
   QUEUE,
   createLogger,
@@ -10,13 +16,14 @@ import {
   tokyoDate,
 } from "@kabuto/core";
 import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
-import { createJobWorkers } from "@kabuto/queue";
+import { createJobWorkers, createQueueRepository } from "@kabuto/queue";
 
 import { loadWorkerConfig } from "./env";
 import { createJobHandlers } from "./job-handlers";
 import { createMarketSeriesService } from "./market-series/market-series.service";
 import { createListingSources } from "./master-sync/listing-sources";
 import { createMasterSyncService } from "./master-sync/master-sync.service";
+import { createQualityCheckService } from "./quality/quality-check.service";
 
 runMain("worker", async () => {
   loadDotEnv();
@@ -37,7 +44,16 @@ runMain("worker", async () => {
     encryptionKey: config.encryptionKey,
     gate: { redis: connection, prefix: config.queuePrefix },
   });
-  const units = createUnitRunner({ db, progress, logger });
+  // Enqueuing a completed batch's quality checks fails fast when Redis is down, so the unit's job retries it.
+  const producer = createRedis(config.redisUrl, "producer");
+  producer.on("error", (error) => logger.warn("redis error", { error: error.message }));
+  const queues = createQueueRepository({ connection: producer, prefix: config.queuePrefix, logger });
+  const units = createUnitRunner({
+    db,
+    progress,
+    logger,
+    onCompleted: (batchId) => requestBatchQualityCheck({ db, queues }, batchId),
+  });
   const workers = createJobWorkers({
     connection,
     prefix: config.queuePrefix,
@@ -64,14 +80,16 @@ runMain("worker", async () => {
         publish,
         sources: createListingSources({ prisma: db.prisma, ...config.upstream, encryptionKey: config.encryptionKey }),
       }),
+      quality: createQualityCheckService({ db, logger }),
     }),
   });
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "workers", run: () => workers.close() },
     { name: "progress events", run: () => progress.flush() },
+    { name: "queues", run: () => queues.close() },
     { name: "database", run: () => db.close() },
-    { name: "redis", run: () => connection.quit() },
+    { name: "redis", run: () => Promise.all([connection.quit(), producer.quit()]) },
   ]);
   logger.info("worker started", {
     concurrency: config.concurrency,

@@ -212,7 +212,16 @@ export type BatchControl = ReturnType<typeof createBatchControl>;
  * so the queue applies its outcome; an unreachable database pauses the batch (see
  * systemErrorPauses). Every change is published as progress.
  */
-export function createUnitRunner(deps: BatchLifecycleDeps) {
+export function createUnitRunner(
+  deps: BatchLifecycleDeps & {
+    /**
+     * Called when a unit's end completes its batch, and again by any later job of the batch: a
+     * rejection fails the unit's job, whose retry finds the batch completed and calls it again.
+     * So it must be idempotent.
+     */
+    onCompleted?: (batchId: string) => Promise<void>;
+  },
+) {
   const batches = batchRepository(deps.db.prisma, deps.db.pool);
   const pauses = systemErrorPauses({ batches, progress: deps.progress, logger: deps.logger });
   const symbolFilters = new Map<string, Promise<ReadonlySet<string> | undefined>>();
@@ -220,6 +229,7 @@ export function createUnitRunner(deps: BatchLifecycleDeps) {
   async function finish(batchId: string, unit: string, outcome: UnitOutcome) {
     const counters = await batches.finishUnit(batchId, unit, outcome);
     void deps.progress.changed(batchId, { statusChanged: counters?.status !== "running" });
+    if (counters?.status === "completed") await deps.onCompleted?.(batchId);
   }
 
   function symbolFilter(batchId: string) {
@@ -235,6 +245,7 @@ export function createUnitRunner(deps: BatchLifecycleDeps) {
       await batches.cancelUnit(batchId, unit);
       void deps.progress.changed(batchId, { statusChanged: true });
     }
+    if (status === "completed") await deps.onCompleted?.(batchId);
     if (status !== "running") return { skipped: status };
     void deps.progress.changed(batchId);
     try {

@@ -8,4 +8,5 @@ export * from "./market-series-job";
 export * from "./master-sync-request";
 export * from "./price-sources";
 export * from "./price-unit-store";
+export * from "./quality-check-request";
 export * from "./trading-calendar";

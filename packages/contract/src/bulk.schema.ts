@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { count, pageLimit, pageOffset } from "./page.schema";
 import { PRICE_INTERVALS, PRICE_PERIODS } from "./price-interval.schema";
+import { qualityCountsSchema } from "./quality-check-name.schema";
 import { BATCH_UNITS, DETAIL_STATUSES, ERROR_CLASSES, PRICE_PROVIDERS, batchStatusSchema } from "./status.schema";
 import { toYahooSymbol } from "./symbol.schema";
 
@@ -85,6 +86,9 @@ export const bulkJobSchema = z
         records: count,
         duration_seconds: z.number(),
         failures_by_class: z.record(z.string(), count),
+        quality: qualityCountsSchema
+          .optional()
+          .meta({ description: "issues per quality check, once the checks that follow a batch have run" }),
       })
       .optional()
       .meta({ description: "once the job has ended" }),

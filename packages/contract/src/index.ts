@@ -11,6 +11,8 @@ export * from "./page.schema";
 export * from "./price-interval.schema";
 export * from "./price-schedule.schema";
 export * from "./prices.schema";
+export * from "./quality-check-name.schema";
+export * from "./quality.schema";
 export * from "./status-labels";
 export * from "./status.schema";
 export * from "./stock-master.schema";

@@ -1,3 +1,4 @@
+import type { QualityCheckName } from "./quality-check-name.schema";
 import type { BatchStatus, DetailStatus, ErrorClass, MasterSyncStatus } from "./status.schema";
 
 /** How a status reads to people: Japanese as the CLI and the dashboard show it, and English. */
@@ -42,10 +43,22 @@ export const ERROR_CLASS_LABELS: Readonly<Record<ErrorClass | "unknown", StatusL
   unknown: { ja: "不明", en: "Unknown" },
 };
 
+/** A quality check as shown. */
+export const QUALITY_CHECK_LABELS: Readonly<Record<QualityCheckName, StatusLabel>> = {
+  ohlc_inconsistent: { ja: "四本値の矛盾", en: "OHLC inconsistent" },
+  non_positive_price: { ja: "0 以下の価格", en: "Non-positive price" },
+  negative_volume: { ja: "負の出来高", en: "Negative volume" },
+  price_jump: { ja: "理由のない急変", en: "Jump without an action" },
+  missing_trading_day: { ja: "営業日の欠け", en: "Missing trading day" },
+  non_trading_day: { ja: "休場日の足", en: "Bar on a closed day" },
+  cross_source_mismatch: { ja: "ソース間の終値差", en: "Sources disagree" },
+};
+
 /** Every label table, as the gateway hands it to the dashboard. */
 export const STATUS_LABELS = {
   batch: BATCH_STATUS_LABELS,
   detail: DETAIL_STATUS_LABELS,
   masterSync: MASTER_SYNC_STATUS_LABELS,
   errorClass: ERROR_CLASS_LABELS,
+  quality: QUALITY_CHECK_LABELS,
 } as const;

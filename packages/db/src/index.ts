@@ -17,4 +17,6 @@ export * from "./page";
 export * from "./prices/corporate-action.repository";
 export * from "./prices/price-bar.query";
 export * from "./prices/price-bar.repository";
+export * from "./quality/quality-check.repository";
+export * from "./quality/quality-issue.query";
 export * from "./schedules/sync-schedule.repository";

@@ -4,6 +4,7 @@ import type { BulkJob } from "@kabuto/contract";
 import { GLOBAL_HELP, parseCommandArgs, singlePositional, validateOptions } from "../args";
 import { EXIT } from "../cli-error";
 import { statusLabel, UNIT_LABEL, formatCount, formatDateTime, formatDecimal, padDisplay } from "../format";
+import { formatQuality } from "../job-summary";
 import { renderBar } from "../progress-line";
 import { commandContext, print, type Command } from "./command";
 
@@ -28,6 +29,8 @@ export function renderJobStatus(job: BulkJob): string[] {
     const classes = Object.entries(job.summary.failures_by_class);
     if (classes.length > 0)
       rows.push(["失敗の内訳", classes.map(([name, count]) => `${name} ${formatCount(count)}`).join("、")]);
+    if (job.summary.quality) rows.push(["品質", formatQuality(job.summary.quality)]);
+    else if (job.status === "completed") rows.push(["品質", "チェック待ち"]);
   }
   if (job.error) rows.push(["理由", job.error]);
   rows.push(["作成", formatDateTime(job.created_at)], ["更新", formatDateTime(job.updated_at)]);
@@ -41,7 +44,8 @@ export const statusCommand: Command = {
   summary: "ジョブの状態を一度だけ表示",
   help: `使い方: kabuto status <job_id> [--json]
 
-ジョブの状態、進捗、終わっていればサマリーを表示します (GET /api/bulk/status/<job_id>)。
+ジョブの状態、進捗、終わっていればサマリーと品質チェックの結果を表示します
+(GET /api/bulk/status/<job_id>)。
 
 オプション:
   --json   API の job をそのまま JSON で出力

@@ -1,10 +1,14 @@
-import type { BulkJob, JobSymbol } from "@kabuto/contract";
+import type { BulkJob, JobSymbol, QualityCounts } from "@kabuto/contract";
 import type { BatchExecution, BatchExecutionDetail } from "@kabuto/db";
 
 const epochSeconds = (date: Date) => date.getTime() / 1000;
 
-/** Seed 000's job body: progress always, summary once the batch has ended. */
-export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<string, number> = {}): BulkJob {
+/** Seed 000's job body: progress always, summary once the batch has ended (with its quality once checked). */
+export function serializeBulkJob(
+  batch: BatchExecution,
+  failuresByClass: Record<string, number> = {},
+  quality?: QualityCounts,
+): BulkJob {
   const ended = batch.status === "completed" || batch.status === "failed" || batch.status === "cancelled";
   const percentage = batch.total === 0 ? 100 : Math.round((batch.processed / batch.total) * 1000) / 10;
   return {
@@ -32,6 +36,7 @@ export function serializeBulkJob(batch: BatchExecution, failuresByClass: Record<
             duration_seconds:
               batch.startedAt && batch.finishedAt ? (batch.finishedAt.getTime() - batch.startedAt.getTime()) / 1000 : 0,
             failures_by_class: failuresByClass,
+            ...(quality ? { quality } : {}),
           },
         }
       : {}),

@@ -20,8 +20,8 @@ export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
 
   router.get("/bulk/status/:job_id", async (request, response) => {
     const batch = await deps.bulk.find(validate(jobParamsSchema, request.params).job_id);
-    const failures = await batches.failuresByClass([batch.id]);
-    response.json({ success: true, job: serializeBulkJob(batch, failures.get(batch.id)) });
+    const [failures, quality] = await Promise.all([batches.failuresByClass([batch.id]), batches.quality([batch.id])]);
+    response.json({ success: true, job: serializeBulkJob(batch, failures.get(batch.id), quality.get(batch.id)) });
   });
 
   router.post("/bulk/stop/:job_id", async (request, response) => {
@@ -47,10 +47,11 @@ export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
   router.get("/bulk/jobs", async (request, response) => {
     const page = validate(jobHistoryQuerySchema, request.query);
     const { batches: jobs, total } = await batches.page(page);
-    const failures = await batches.failuresByClass(jobs.map((job) => job.id));
+    const ids = jobs.map((job) => job.id);
+    const [failures, quality] = await Promise.all([batches.failuresByClass(ids), batches.quality(ids)]);
     response.json({
       success: true,
-      jobs: jobs.map((job) => serializeBulkJob(job, failures.get(job.id))),
+      jobs: jobs.map((job) => serializeBulkJob(job, failures.get(job.id), quality.get(job.id))),
       total,
       limit: page.limit,
       offset: page.offset,

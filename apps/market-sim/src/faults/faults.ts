@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { z } from "zod";
 
 import { hash, seededRandom } from "../random";
+import { badBarSchema } from "./bad-bars";
 
 /** Misbehaviour to inject, set from the environment at start and from the admin API at runtime. */
 export const faultsSchema = z.object({
@@ -17,6 +18,8 @@ export const faultsSchema = z.object({
   malformedRate: z.number().min(0).max(1).default(0),
   /** Yahoo symbols ("7203.T") answered 404 every time. */
   failingSymbols: z.array(z.string()).default([]),
+  /** Bad bars in the Yahoo chart answers and J-Quants' daily bars (see bad-bars.ts). */
+  badBars: z.array(badBarSchema).default([]),
 });
 export type Faults = z.infer<typeof faultsSchema>;
 

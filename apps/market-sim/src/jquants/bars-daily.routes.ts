@@ -1,6 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 
+import { seriesWithBadBars, withBadBars, type BadBar } from "../faults/bad-bars";
 import type { MarketState } from "../market-state";
 import { dailyBarRow } from "./daily-bar-row";
 import { jpxCode, jquantsDate, jquantsError, paginationKey } from "./jquants-query";
@@ -23,7 +24,7 @@ const query = z.object({
  * `/v2/equities/bars/daily`: one code (all of its history in the plan's window, or from/to), or
  * one date for the whole market, in pages. Delisted codes keep their history up to their last day.
  */
-export function barsDailyRoutes(state: MarketState): Router {
+export function barsDailyRoutes(state: MarketState, badBars: () => readonly BadBar[]): Router {
   const router = Router();
   router.get("/v2/equities/bars/daily", (request, response) => {
     const parsed = query.safeParse(request.query);
@@ -42,13 +43,18 @@ export function barsDailyRoutes(state: MarketState): Router {
       const rows = state
         .barsOn(date!)
         .sort((a, b) => (a.listing.code < b.listing.code ? -1 : 1))
-        .map(({ listing, bar }) => dailyBarRow(state, listing, bar));
+        .flatMap(({ listing, bar }) => {
+          const served = withBadBars(listing.code, bar, badBars());
+          return served ? [dailyBarRow(state, listing, served)] : [];
+        });
       return void response.json(page(rows, key));
     }
     const listing = state.everListed(jpxCode(code, (candidate) => state.everListed(candidate) !== undefined));
     if (!listing) return void response.json({ data: [] });
     const range = clampToWindow(window, state.today, date ?? from, date ?? to);
-    const rows = state.bars(listing, range.from, range.to).map((bar) => dailyBarRow(state, listing, bar));
+    const rows = seriesWithBadBars(listing.code, state.bars(listing, range.from, range.to), badBars()).map((bar) =>
+      dailyBarRow(state, listing, bar),
+    );
     response.json(page(rows, key));
   });
   return router;

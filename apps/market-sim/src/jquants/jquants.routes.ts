@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from "express";
 
+import type { BadBar } from "../faults/bad-bars";
 import type { MarketState } from "../market-state";
 import { MARKETS, SCALES, SECTORS_17, SECTORS_33 } from "../universe/sectors";
 import { barsDailyRoutes } from "./bars-daily.routes";
@@ -21,6 +22,8 @@ export interface JQuantsOptions {
   blockMs: number;
   /** Signs bulk download URLs. */
   secret: string;
+  /** The bad bars the daily bars answers inject (the bulk files do not). */
+  badBars: () => readonly BadBar[];
 }
 
 /** J-Quants API v2 under /v2: `x-api-key`, per-plan limits, `{data, pagination_key}` pages. */
@@ -77,7 +80,7 @@ export function jquantsRoutes(state: MarketState, options: JQuantsOptions): Rout
   });
 
   router.use(marketsCalendarRoutes(state));
-  router.use(barsDailyRoutes(state));
+  router.use(barsDailyRoutes(state, options.badBars));
   router.use(indicesRoutes(state));
   router.use(investorTypesRoutes(state));
   router.use(bulkRoutes(state, options.secret));

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { YAHOO_INTRADAY_HISTORY_DAYS, YAHOO_RANGE_DAYS } from "@kabuto/providers";
 
+import { seriesWithBadBars, type BadBar } from "../faults/bad-bars";
 import type { MarketState } from "../market-state";
 import { yahooAdjusted, type DailyBar } from "../prices/price-series";
 import { INTERVAL_MINUTES, intradayBars } from "./intraday-bars";
@@ -78,7 +79,7 @@ function epoch(date: string, offsetSeconds: number) {
 }
 
 /** Yahoo's `/v8/finance/chart/:symbol`, daily bars of the simulated market in Yahoo's JSON shape. */
-export function chartRoutes(state: MarketState): Router {
+export function chartRoutes(state: MarketState, badBars: () => readonly BadBar[]): Router {
   const router = Router();
   router.get("/v8/finance/chart/:symbol", (request, response) => {
     const parsed = query.safeParse(request.query);
@@ -105,7 +106,7 @@ export function chartRoutes(state: MarketState): Router {
     const from = new Date(Date.parse(`${today}T00:00:00Z`) - (RANGE_DAYS[range]! - 1) * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const window = state.bars(listing, from);
+    const window = seriesWithBadBars(listing.code, state.bars(listing, from), badBars());
     const { bars, adjclose } = yahooAdjusted(window);
     const minutes = INTERVAL_MINUTES[interval];
     const periods = PERIOD_OF[interval] ? aggregate(bars, adjclose, PERIOD_OF[interval]) : undefined;

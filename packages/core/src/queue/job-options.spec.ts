@@ -73,4 +73,10 @@ describe("the job contract", () => {
     expect(jobOptionsOf(widened).jobId).toBe("job-1-market-series");
     expect(jobIdOf(marketSeries)).not.toBe(jobIdOf(jquants));
   });
+
+  it("runs a batch's quality checks once, on their own queue, under an id derived from the batch", () => {
+    const check: JobItem = { name: "check-quality", data: { checkId: "job-1764000000000-a1b2c3" } };
+    expect(queueOf(check)).toBe("quality");
+    expect(jobOptionsOf(check)).toMatchObject({ attempts: 3, jobId: "quality-job-1764000000000-a1b2c3" });
+  });
 });

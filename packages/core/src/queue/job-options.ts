@@ -49,6 +49,12 @@ const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QUEUE.QUALITY]: {
+    attempts: 3,
+    backoff: { type: JITTERED_BACKOFF },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };
 
 /**
@@ -70,6 +76,8 @@ export function queueOf(item: JobKey): QueueName {
       return QUEUE.JQUANTS_FETCH;
     case JOB.SYNC_MASTER:
       return QUEUE.MASTER_SYNC;
+    case JOB.CHECK_QUALITY:
+      return QUEUE.QUALITY;
   }
 }
 
@@ -81,6 +89,8 @@ function idParts(item: JobKey): readonly (string | number)[] {
       return [item.data.batchId, "market-series"];
     case JOB.SYNC_MASTER:
       return ["master-sync", item.data.runId];
+    case JOB.CHECK_QUALITY:
+      return ["quality", item.data.checkId];
   }
 }
 

@@ -37,11 +37,16 @@ export const syncMasterPayloadSchema = z.object({
 });
 export type SyncMasterPayload = z.infer<typeof syncMasterPayloadSchema>;
 
+/** Run the quality checks of one check run: a batch's (its id is the batch's) or an on-demand one. */
+export const checkQualityPayloadSchema = z.object({ checkId: z.string().min(1).max(64) });
+export type CheckQualityPayload = z.infer<typeof checkQualityPayloadSchema>;
+
 /** Payload schema of every job name: a worker refuses to start when a name has no handler. */
 export const JOB_PAYLOAD_SCHEMAS = {
   [JOB.FETCH_PRICES]: fetchPricesPayloadSchema,
   [JOB.FETCH_MARKET_SERIES]: fetchMarketSeriesPayloadSchema,
   [JOB.SYNC_MASTER]: syncMasterPayloadSchema,
+  [JOB.CHECK_QUALITY]: checkQualityPayloadSchema,
 } as const;
 
 export type JobPayloadOf<Name extends keyof typeof JOB_PAYLOAD_SCHEMAS> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[Name]>;
@@ -55,4 +60,5 @@ export type JobItem = {
 export type JobKey =
   | { name: typeof JOB.FETCH_PRICES; data: Pick<FetchPricesPayload, "batchId" | "unit" | "provider"> }
   | { name: typeof JOB.FETCH_MARKET_SERIES; data: Pick<FetchMarketSeriesPayload, "batchId"> }
-  | { name: typeof JOB.SYNC_MASTER; data: Pick<SyncMasterPayload, "runId"> };
+  | { name: typeof JOB.SYNC_MASTER; data: Pick<SyncMasterPayload, "runId"> }
+  | { name: typeof JOB.CHECK_QUALITY; data: CheckQualityPayload };

@@ -11,6 +11,8 @@ export const QUEUE = {
   JQUANTS_FETCH: "jquants-fetch",
   /** Listed-company master syncs; one at a time. */
   MASTER_SYNC: "master-sync",
+  /** Quality checks over stored bars: one job per check run (after each price batch, or on demand). */
+  QUALITY: "quality",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -31,6 +33,8 @@ export const JOB = {
   /** TOPIX and investor types over a J-Quants price batch's dates, once per batch. */
   FETCH_MARKET_SERIES: "fetch-market-series",
   SYNC_MASTER: "sync-master",
+  /** One run of the quality checks; its scope is stored with the run. */
+  CHECK_QUALITY: "check-quality",
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];

@@ -1,5 +1,6 @@
 import type { BatchExecution, BatchExecutionDetail, DetailStatus, PrismaClient } from "../generated/prisma/client";
 import type { Page } from "../page";
+import { qualityCountsByRun } from "../quality/quality-issue.query";
 
 /** The bulk routes' reads of batches and their units. */
 export function batchQueryRepository(prisma: PrismaClient) {
@@ -31,6 +32,11 @@ export function batchQueryRepository(prisma: PrismaClient) {
         byBatch.set(group.batchId, classes);
       }
       return byBatch;
+    },
+
+    /** Issues per quality check of each batch whose checks have run; batches not checked yet are absent. */
+    quality(batchIds: readonly string[]) {
+      return qualityCountsByRun(prisma, batchIds);
     },
 
     /** A batch's units in the order they were planned, optionally of one status, and their count. */

@@ -14,6 +14,20 @@ const LIST_LIMIT = 15;
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/**
+ * @param {string} id a list's element id
+ * @param {string[]} texts its items
+ */
+function fillList(id, texts) {
+  byId(id).replaceChildren(
+    ...texts.map((text) => {
+      const item = document.createElement("li");
+      item.textContent = text;
+      return item;
+    }),
+  );
+}
+
 /** @param {string} status */
 const statusLabel = (status) => STATUS_LABELS.batch[/** @type {"queued"} */ (status)]?.ja ?? status;
 
@@ -51,6 +65,8 @@ export function createBulkJobs(deps) {
     run: refreshSelected,
     delayMs: () => {
       const job = selected();
+      // A completed job's quality checks follow within seconds.
+      if (job?.status === "completed" && job.quality === null) return LIVE_POLL_MS;
       if (!job || isTerminal(job.status)) return LIST_IDLE_MS;
       return deps.feed.isLive(job.id) ? LIVE_POLL_MS : POLL_MS;
     },
@@ -195,6 +211,7 @@ export function createBulkJobs(deps) {
     byId("job-throughput").textContent = throughputText(job);
     byId("job-current").textContent = job.current.length > 0 ? job.current.join("、") : "–";
     renderFailures(job);
+    renderQuality(job);
     buttons.pause.disabled = !(job.status === "running" || job.status === "queued");
     buttons.resume.disabled = job.status !== "paused";
     buttons.stop.disabled = !(job.status === "running" || job.status === "queued" || job.status === "paused");
@@ -233,13 +250,22 @@ export function createBulkJobs(deps) {
             ([errorClass, count]) =>
               `${STATUS_LABELS.errorClass[/** @type {"system"} */ (errorClass)]?.ja ?? errorClass}: ${formatCount(count)} 件`,
           );
-    byId("job-failures").replaceChildren(
-      ...texts.map((text) => {
-        const item = document.createElement("li");
-        item.textContent = text;
-        return item;
-      }),
-    );
+    fillList("job-failures", texts);
+  }
+
+  /** @param {import("./job-progress.js").JobProgress} job */
+  function renderQuality(job) {
+    const found = Object.entries(job.quality ?? {}).filter(([, count]) => count > 0);
+    const texts =
+      job.quality === null
+        ? [job.status === "completed" ? "チェック中…" : "–"]
+        : found.length === 0
+          ? ["問題なし"]
+          : found.map(
+              ([check, count]) =>
+                `${STATUS_LABELS.quality[/** @type {"price_jump"} */ (check)]?.ja ?? check}（${check}）: ${formatCount(count)} 件`,
+            );
+    fillList("job-quality", texts);
   }
 
   /** @param {"pause" | "resume" | "stop"} action */

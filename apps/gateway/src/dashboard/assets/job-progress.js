@@ -22,6 +22,7 @@ const RATE_WINDOW_MS = 15_000;
  * @property {number | null} recordsPerMinute
  * @property {Record<string, number> | null} failuresByClass from the summary once the job ended
  * @property {number | null} durationSeconds from the summary
+ * @property {Record<string, number> | null} quality issues per quality check, once the checks after the job ran
  */
 
 /** @param {string} status */
@@ -56,6 +57,7 @@ export function fromStatus(job) {
     recordsPerMinute: null,
     failuresByClass: knownFailures(job.summary),
     durationSeconds: job.summary?.duration_seconds ?? null,
+    quality: job.summary?.quality ?? null,
   };
 }
 
@@ -78,6 +80,7 @@ export function fromEvent(event) {
     recordsPerMinute: event.throughput?.records_per_minute ?? null,
     failuresByClass: null,
     durationSeconds: null,
+    quality: null,
   };
 }
 
@@ -96,6 +99,7 @@ export function mergeProgress(previous, next) {
       ...previous,
       failuresByClass: next.failuresByClass ?? previous.failuresByClass,
       durationSeconds: next.durationSeconds ?? previous.durationSeconds,
+      quality: next.quality ?? previous.quality,
     };
   }
   if (next.processed < previous.processed && !isTerminal(next.status)) return previous;
@@ -118,6 +122,7 @@ export function mergeProgress(previous, next) {
     recordsPerMinute: next.recordsPerMinute ?? previous.recordsPerMinute,
     failuresByClass: next.failuresByClass ?? previous.failuresByClass,
     durationSeconds: next.durationSeconds ?? previous.durationSeconds,
+    quality: next.quality ?? previous.quality,
   };
 }
 
