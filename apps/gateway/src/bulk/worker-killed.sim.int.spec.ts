@@ -36,21 +36,20 @@ describe("a worker killed mid-batch (real processes, SIGKILL)", () => {
     expect(job).toMatchObject({ status: "completed", progress: { processed: 200, successful: 200 } });
     const stored = await gateway.db.prisma.priceBar.findMany({ orderBy: [{ symbol: "asc" }, { ts: "asc" }] });
     expect(stored).toHaveLength(job.summary!.records);
-    const storedCloses = new Map<string, number[]>();
-    for (const bar of stored) storedCloses.set(bar.symbol, [...(storedCloses.get(bar.symbol) ?? []), bar.close!]);
+    const storedCloses = new Map<string, (number | null)[]>();
+    for (const bar of stored) storedCloses.set(bar.symbol, [...(storedCloses.get(bar.symbol) ?? []), bar.close]);
     expect(storedCloses).toEqual(await simulatedCloses(sim, symbols));
   });
 });
 
-/** Each symbol's daily closes over one month as the simulator serves them, oldest first. */
-async function simulatedCloses(sim: MarketSim, codes: string[]): Promise<Map<string, number[]>> {
+/** Each symbol's daily closes over one month as the simulator serves them, oldest first (a halt's is null). */
+async function simulatedCloses(sim: MarketSim, codes: string[]): Promise<Map<string, (number | null)[]>> {
   const series = await Promise.all(
     codes.map(async (code) => {
       const chart = (await (await fetch(`${sim.url}/v8/finance/chart/${code}.T?interval=1d&range=1mo`)).json()) as {
         chart: { result: { indicators: { quote: { close: (number | null)[] }[] } }[] };
       };
-      const closes = chart.chart.result[0]!.indicators.quote[0]!.close.filter((close) => close !== null);
-      return [`${code}.T`, closes] as const;
+      return [`${code}.T`, chart.chart.result[0]!.indicators.quote[0]!.close] as const;
     }),
   );
   return new Map(series);

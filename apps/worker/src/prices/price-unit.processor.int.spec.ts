@@ -163,9 +163,10 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
       processed: 21,
       successful: 20,
       failed: 1,
-      records: 60n,
+      records: 80n,
     });
-    expect(await db.prisma.priceBar.count()).toBe(60);
+    // four days each: 2025-11-26, a trading day without prices, is kept as a halt
+    expect(await db.prisma.priceBar.count()).toBe(80);
     const unknown = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
       where: { batchId_symbol: { batchId: "job-e2e", symbol: "0000.T" } },
     });
@@ -173,11 +174,11 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
     const retried = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
       where: { batchId_symbol: { batchId: "job-e2e", symbol: "1301.T" } },
     });
-    expect(retried).toMatchObject({ status: "completed", attempts: 3, recordsInserted: 3 });
+    expect(retried).toMatchObject({ status: "completed", attempts: 3, recordsInserted: 4 });
     const held = await db.prisma.batchExecutionDetail.findUniqueOrThrow({
       where: { batchId_symbol: { batchId: "job-e2e", symbol: "1302.T" } },
     });
-    expect(held).toMatchObject({ status: "completed", recordsInserted: 3 });
+    expect(held).toMatchObject({ status: "completed", recordsInserted: 4 });
     expect(rateLimited.size).toBe(0);
 
     // progress: published in order, throttled, ending with exactly one terminal event

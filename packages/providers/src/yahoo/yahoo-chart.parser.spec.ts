@@ -74,10 +74,16 @@ describe("parseYahooChart", () => {
     },
   });
 
-  it("drops a bar without prices instead of storing zeros", () => {
-    const { bars } = parseYahooChart(chart([3000, null]), { symbol: "7203.T", interval: "1d" });
-    expect(bars).toHaveLength(1);
-    expect(bars[0]).toMatchObject({ close: 3000, volume: 100 });
+  it("keeps a trading day without prices as a halt, with nulls, and drops such a row on a closed day", () => {
+    // 2025-11-24 was a substitute holiday, 2025-11-25 and -26 trading days
+    const { bars } = parseYahooChart(chart([null, 3000, null], [1763942400, 1764028800, 1764115200]), {
+      symbol: "7203.T",
+      interval: "1d",
+    });
+    expect(bars.map((bar) => [bar.ts.toISOString().slice(0, 10), bar.close, bar.volume])).toEqual([
+      ["2025-11-25", 3000, 100],
+      ["2025-11-26", null, null],
+    ]);
   });
 
   it("stamps intraday bars with their own time", () => {

@@ -1,4 +1,10 @@
-import { PermanentError, type CorporateActionRow, type PriceBarRow, type PriceUnitData } from "@kabuto/core";
+import {
+  PermanentError,
+  isTradingDay,
+  type CorporateActionRow,
+  type PriceBarRow,
+  type PriceUnitData,
+} from "@kabuto/core";
 
 import { yahooChartSchema, type YahooChart } from "./yahoo-chart.schema";
 import { isIntraday, type YahooInterval } from "./yahoo-intervals";
@@ -71,7 +77,9 @@ function actionsOf(events: ReturnType<typeof chartEvents>): CorporateActionRow[]
 /**
  * Turns a chart answer into bars as traded and the actions it lists. Daily bars are stamped 00:00
  * UTC of their trading date (the live last one too): the trading date is the stamp's date in the
- * exchange's time zone. A bar without any price (a halt, a holiday row) is dropped, never stored as zeros.
+ * exchange's time zone. A daily bar without any price on a TSE trading day is a halt and kept with
+ * its nulls, as J-Quants sends one (the quality checks tell it from a missing day); on a closed day,
+ * or intraday, it is dropped. Never zeros.
  */
 export function parseYahooChart(body: unknown, request: { symbol: string; interval: YahooInterval }): PriceUnitData {
   const chart = chartResult(body, request.symbol);
@@ -83,8 +91,9 @@ export function parseYahooChart(body: unknown, request: { symbol: string; interv
   (chart.timestamp ?? []).forEach((stamp, index) => {
     if (!quote) return;
     const prices = [quote.open[index], quote.high[index], quote.low[index], quote.close[index]];
-    if (prices.every((price) => price === null || price === undefined)) return;
     const day = dayIn(stamp, zone);
+    const noTrade = prices.every((price) => price === null || price === undefined);
+    if (noTrade && (intraday || !isTradingDay(day))) return;
     const shares = sharesAfter(events.splits, day);
     // Yahoo's adjusted prices carry float noise; as traded they sit on the TSE's 0.1-yen grid.
     const traded = (price: number | null | undefined) =>
