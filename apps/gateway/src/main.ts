@@ -22,7 +22,9 @@ runMain("gateway", async () => {
   loadDotEnv();
   const config = loadGatewayConfig();
   const logger = createLogger({ service: "gateway", ...config.log });
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, {
+    onError: (error) => logger.warn("database connection lost; the next query reconnects", { error: error.message }),
+  });
   const redis = createRedis(config.redisUrl, "producer");
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");

@@ -11,7 +11,10 @@ runMain("scheduler", async () => {
   loadDotEnv();
   const config = loadSchedulerConfig();
   const logger = createLogger({ service: "scheduler", ...config.log });
-  const db = createDatabase(config.databaseUrl, { maxConnections: 2 });
+  const db = createDatabase(config.databaseUrl, {
+    maxConnections: 2,
+    onError: (error) => logger.warn("database connection lost; the next query reconnects", { error: error.message }),
+  });
   const redis = createRedis(config.redisUrl, "producer");
   const subscriber = createRedis(config.redisUrl, "worker");
   for (const connection of [redis, subscriber]) {

@@ -29,7 +29,9 @@ runMain("worker", async () => {
   loadDotEnv();
   const config = loadWorkerConfig();
   const logger = createLogger({ service: "worker", ...config.log });
-  const db = createDatabase(config.databaseUrl);
+  const db = createDatabase(config.databaseUrl, {
+    onError: (error) => logger.warn("database connection lost; the next query reconnects", { error: error.message }),
+  });
   const connection = createRedis(config.redisUrl, "worker");
   connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
   const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);

@@ -27,6 +27,8 @@ export const bulkStartBodySchema = z
     provider: z.enum(PRICE_PROVIDERS).default("yahoo"),
   })
   .superRefine((body, context) => {
+    if (body.all === true && body.symbols !== undefined)
+      context.addIssue({ code: "custom", message: "'symbols' と 'all' は同時に指定できません", path: [] });
     if (body.all !== true && body.symbols === undefined)
       context.addIssue({ code: "custom", message: SYMBOLS_MESSAGE, path: [] });
     if (body.symbols !== undefined && body.symbols.length === 0)
@@ -49,7 +51,9 @@ export type BulkStartRequest = z.output<typeof bulkStartBodySchema>;
 export type BulkStartBody = z.input<typeof bulkStartBodySchema>;
 
 /** `:job_id` of the job routes. */
-export const jobParamsSchema = z.object({ job_id: z.string().min(1).max(64) });
+export const jobParamsSchema = z.object({
+  job_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "は英数字と . _ - の 64 文字までで指定してください"),
+});
 
 /** `GET /api/bulk/jobs`' query. */
 export const jobHistoryQuerySchema = z.object({ limit: pageLimit(100, 20), offset: pageOffset });

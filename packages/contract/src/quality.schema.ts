@@ -28,7 +28,9 @@ export const qualityCheckBodySchema = withOrderedRange(
 export type QualityCheckBody = z.input<typeof qualityCheckBodySchema>;
 
 /** `:check_id` of `GET /api/v1/quality/checks/:check_id`. */
-export const qualityCheckParamsSchema = z.object({ check_id: z.string().min(1).max(64) });
+export const qualityCheckParamsSchema = z.object({
+  check_id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "は英数字と . _ - の 64 文字までで指定してください"),
+});
 
 /** One check run: a batch's (its id is the batch's) or an on-demand one. */
 export const qualityCheckSchema = z

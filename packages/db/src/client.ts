@@ -13,9 +13,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to PostgreSQL through @prisma/adapter-pg (no Rust query engine). */
-export function createDatabase(url: string, options: { maxConnections?: number } = {}): Database {
+/**
+ * Connects to PostgreSQL through @prisma/adapter-pg (no Rust query engine). An idle connection that
+ * the server drops (a restart, a failover) is an `'error'` on the pool: it goes to `onError` instead
+ * of crashing the process, and the pool opens a new connection for the next query.
+ */
+export function createDatabase(
+  url: string,
+  options: { maxConnections?: number; onError?: (error: Error) => void } = {},
+): Database {
   const pool = new Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  pool.on("error", (error) => options.onError?.(error));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -22,12 +22,18 @@ function whereOf(filter: CompanyFilter) {
   };
 }
 
+/** `$1` the query as typed, `$2` the same as a LIKE literal (see likeLiteral). */
 const SEARCH_MATCHES = `
   FROM companies
   WHERE is_active AND (
     code = upper($1)
-    OR company_name ILIKE '%' || $1 || '%' OR company_name_english ILIKE '%' || $1 || '%'
+    OR company_name ILIKE '%' || $2 || '%' OR company_name_english ILIKE '%' || $2 || '%'
     OR company_name % $1 OR company_name_english % $1)`;
+
+/** `%` and `_` in what a person typed are characters to find, not LIKE wildcards. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
 
 /** Reads of the listed-company master: companies, markets and sectors. */
 export function companyRepository(db: { prisma: PrismaClient; pool: Pool }) {
@@ -61,14 +67,14 @@ export function companyRepository(db: { prisma: PrismaClient; pool: Pool }) {
         pool.query<{ code: string }>(
           `SELECT code ${SEARCH_MATCHES}
            ORDER BY code = upper($1) DESC,
-                    (company_name ILIKE $1 || '%' OR company_name_english ILIKE $1 || '%') DESC,
+                    (company_name ILIKE $2 || '%' OR company_name_english ILIKE $2 || '%') DESC,
                     scale_code NULLS LAST,
                     greatest(similarity(company_name, $1), similarity(coalesce(company_name_english, ''), $1)) DESC,
                     code
-           LIMIT $2`,
-          [query, limit],
+           LIMIT $3`,
+          [query, likeLiteral(query), limit],
         ),
-        pool.query<{ total: number }>(`SELECT count(*)::int AS total ${SEARCH_MATCHES}`, [query]),
+        pool.query<{ total: number }>(`SELECT count(*)::int AS total ${SEARCH_MATCHES}`, [query, likeLiteral(query)]),
       ]);
       const codes = ranked.rows.map((row) => row.code);
       const companies = await prisma.company.findMany({ where: { code: { in: codes } } });
