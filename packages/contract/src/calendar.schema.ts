@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isCalendarDate } from "./date-range.schema";
+
 /** Where a stored calendar day came from: J-Quants' `/markets/calendar`, or Kabuto's rules. */
 export const CALENDAR_SOURCES = ["jquants", "rules"] as const;
 export type CalendarSource = (typeof CALENDAR_SOURCES)[number];
@@ -11,13 +13,6 @@ export const CALENDAR_LAST_DATE = "2099-12-31";
 export const CALENDAR_MAX_DAYS = 3_653;
 
 const DAY_MS = 86_400_000;
-
-/** Whether `text` is a real calendar date written YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
-}
 
 /** A real calendar date, YYYY-MM-DD, inside the calendar's years. */
 function calendarDate(field: string) {

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-/** Whether YYYY-MM-DD names a day of the calendar (2026-02-30 does not). */
-function isCalendarDate(text: string): boolean {
-  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+/** Whether `text` is a real calendar date written YYYY-MM-DD (2026-02-30 and 2026-13-01 are not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 /** A real calendar date written YYYY-MM-DD. */
