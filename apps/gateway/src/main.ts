@@ -2,10 +2,12 @@ import { createServer } from "node:http";
 
 import {
   closeServer,
+  connectionLog,
   createLogger,
   createRedis,
   listen,
   loadDotEnv,
+  logRedisConnection,
   onShutdownSignal,
   publishScheduleChanged,
   redisReady,
@@ -22,11 +24,9 @@ runMain("gateway", async () => {
   loadDotEnv();
   const config = loadGatewayConfig();
   const logger = createLogger({ service: "gateway", ...config.log });
-  const db = createDatabase(config.databaseUrl, {
-    onError: (error) => logger.warn("database connection lost; the next query reconnects", { error: error.message }),
-  });
+  const db = createDatabase(config.databaseUrl, { log: connectionLog(logger, "database") });
   const redis = createRedis(config.redisUrl, "producer");
-  redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
+  logRedisConnection(redis, logger);
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });

@@ -1,4 +1,12 @@
-import { createLogger, createRedis, listen, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import {
+  createLogger,
+  createRedis,
+  logRedisConnection,
+  listen,
+  loadDotEnv,
+  onShutdownSignal,
+  runMain,
+} from "@kabuto/core";
 
 import { loadProgressConfig } from "./env";
 import { createProgressServer } from "./progress-server";
@@ -8,7 +16,7 @@ runMain("progress", async () => {
   const config = loadProgressConfig();
   const logger = createLogger({ service: "progress", ...config.log });
   const redis = createRedis(config.redisUrl, "worker");
-  redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
+  logRedisConnection(redis, logger);
 
   const server = createProgressServer({ config, logger, redis });
   const port = await listen(server.http, config.http.port);

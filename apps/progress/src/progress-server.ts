@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 
-import { latestProgress, progressChannel, progressEventSchema, type Logger } from "@kabuto/core";
+import { latestProgress, logRedisConnection, progressChannel, progressEventSchema, type Logger } from "@kabuto/core";
 
 import { apiKeyMiddleware } from "./api-key.middleware";
 import type { ProgressConfig } from "./env";
@@ -56,7 +56,7 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
   });
 
   const subscriber = redis.duplicate();
-  subscriber.on("error", (error: Error) => logger.warn("redis subscriber error", { error: error.message }));
+  logRedisConnection(subscriber, logger, "redis subscriber");
   subscriber.on("message", (_channel: string, message: string) => {
     const event = parseProgressMessage(message);
     if (event.success) throttle.push(event.data);

@@ -15,6 +15,12 @@ const SCHEDULER_ENV = {
     .min(1, "must be between 1 and 3600")
     .max(3600, "must be between 1 and 3600")
     .default(30),
+  /** How long the database must answer again before a daily update Kabuto paused resumes by itself. */
+  SYSTEM_RESUME_AFTER_MS: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1000, "must be at least 1000")
+    .default(60_000),
 };
 
 export type SchedulerConfig = ReturnType<typeof loadSchedulerConfig>;
@@ -27,5 +33,6 @@ export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
     masterSyncSource: env.MASTER_SYNC_SOURCE,
     dailyPricesProvider: env.DAILY_PRICES_PROVIDER,
     refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,
+    systemResumeAfterMs: env.SYSTEM_RESUME_AFTER_MS,
   };
 }

@@ -1,5 +1,14 @@
-import { createBatchControl, priceSourcesFrom } from "@kabuto/batches";
-import { createLogger, createRedis, loadDotEnv, onShutdownSignal, publishProgress, runMain } from "@kabuto/core";
+import { createBatchControl, priceSourcesFrom, systemPauseResumer } from "@kabuto/batches";
+import {
+  connectionLog,
+  createLogger,
+  createRedis,
+  loadDotEnv,
+  logRedisConnection,
+  onShutdownSignal,
+  publishProgress,
+  runMain,
+} from "@kabuto/core";
 import { batchProgressPublisher, createDatabase } from "@kabuto/db";
 import { createQueueRepository } from "@kabuto/queue";
 
@@ -13,13 +22,12 @@ runMain("scheduler", async () => {
   const logger = createLogger({ service: "scheduler", ...config.log });
   const db = createDatabase(config.databaseUrl, {
     maxConnections: 2,
-    onError: (error) => logger.warn("database connection lost; the next query reconnects", { error: error.message }),
+    log: connectionLog(logger, "database"),
   });
   const redis = createRedis(config.redisUrl, "producer");
   const subscriber = createRedis(config.redisUrl, "worker");
-  for (const connection of [redis, subscriber]) {
-    connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
-  }
+  logRedisConnection(redis, logger, "redis");
+  logRedisConnection(subscriber, logger, "redis subscriber");
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
   const progress = batchProgressPublisher({
     pool: db.pool,
@@ -32,6 +40,8 @@ runMain("scheduler", async () => {
     encryptionKey: config.encryptionKey,
   });
   await db.pool.query("SELECT 1");
+  const batches = createBatchControl({ db, queues, sources, progress, logger });
+  const resumer = systemPauseResumer({ db, batches, logger, afterMs: config.systemResumeAfterMs });
 
   const scheduler = createScheduler({
     config,
@@ -43,14 +53,16 @@ runMain("scheduler", async () => {
       prisma: db.prisma,
       queues,
       masterSyncSource: config.masterSyncSource,
-      batches: createBatchControl({ db, queues, sources, progress, logger }),
+      batches,
       dailyPricesProvider: config.dailyPricesProvider,
     }),
   });
   await scheduler.start();
+  resumer.start(Math.min(10_000, config.systemResumeAfterMs / 4));
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "scheduler", run: () => scheduler.stop() },
+    { name: "paused batch resumer", run: () => resumer.stop() },
     { name: "progress events", run: () => progress.flush() },
     { name: "queues", run: () => queues.close() },
     { name: "database", run: () => db.close() },

@@ -7,6 +7,8 @@ const WORKER_ENV = {
   YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
   WORKER_LOCK_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
+  /** A database outage at least this long pauses the batches it met; a shorter one is ridden out. */
+  SYSTEM_PAUSE_AFTER_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(300_000),
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
@@ -19,5 +21,6 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
     concurrency: env.WORKER_CONCURRENCY,
     lockMs: env.WORKER_LOCK_MS,
     yahooRequestsPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
+    systemPauseAfterMs: env.SYSTEM_PAUSE_AFTER_MS,
   };
 }

@@ -7,9 +7,11 @@ import {
 } from "@kabuto/batches";
 import {
   QUEUE,
+  connectionLog,
   createLogger,
   createRedis,
   loadDotEnv,
+  logRedisConnection,
   onShutdownSignal,
   publishProgress,
   runMain,
@@ -29,11 +31,9 @@ runMain("worker", async () => {
   loadDotEnv();
   const config = loadWorkerConfig();
   const logger = createLogger({ service: "worker", ...config.log });
-  const db = createDatabase(config.databaseUrl, {
-    onError: (error) => logger.warn("database connection lost; the next query reconnects", { error: error.message }),
-  });
+  const db = createDatabase(config.databaseUrl, { log: connectionLog(logger, "database") });
   const connection = createRedis(config.redisUrl, "worker");
-  connection.on("error", (error) => logger.warn("redis error", { error: error.message }));
+  logRedisConnection(connection, logger);
   const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);
   const progress = batchProgressPublisher({
     pool: db.pool,
@@ -48,12 +48,13 @@ runMain("worker", async () => {
   });
   // Enqueuing a completed batch's quality checks fails fast when Redis is down, so the unit's job retries it.
   const producer = createRedis(config.redisUrl, "producer");
-  producer.on("error", (error) => logger.warn("redis error", { error: error.message }));
+  logRedisConnection(producer, logger);
   const queues = createQueueRepository({ connection: producer, prefix: config.queuePrefix, logger });
   const units = createUnitRunner({
     db,
     progress,
     logger,
+    systemPauseAfterMs: config.systemPauseAfterMs,
     onCompleted: (batchId) => requestBatchQualityCheck({ db, queues }, batchId),
   });
   const workers = createJobWorkers({

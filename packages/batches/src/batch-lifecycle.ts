@@ -209,11 +209,13 @@ export type BatchControl = ReturnType<typeof createBatchControl>;
  * The worker's side of a batch's life: runs one unit around `work` (fetch and store). A batch
  * that is not running (paused, stopping) leaves its unit pending or cancels it. A failure is
  * recorded once it is final (permanent, or the last attempt; a 429 is never charged) and rethrown,
- * so the queue applies its outcome; an unreachable database pauses the batch (see
- * systemErrorPauses). Every change is published as progress.
+ * so the queue applies its outcome; an unreachable database holds the queue, and pauses the batch
+ * only when it lasted `systemPauseAfterMs` (see systemErrorPauses). Every change is published as
+ * progress.
  */
 export function createUnitRunner(
   deps: BatchLifecycleDeps & {
+    systemPauseAfterMs: number;
     /**
      * Called when a unit's end completes its batch, and again by any later job of the batch: a
      * rejection fails the unit's job, whose retry finds the batch completed and calls it again.
@@ -223,7 +225,12 @@ export function createUnitRunner(
   },
 ) {
   const batches = batchRepository(deps.db.prisma, deps.db.pool);
-  const pauses = systemErrorPauses({ batches, progress: deps.progress, logger: deps.logger });
+  const pauses = systemErrorPauses({
+    batches,
+    progress: deps.progress,
+    logger: deps.logger,
+    pauseAfterMs: deps.systemPauseAfterMs,
+  });
   const symbolFilters = new Map<string, Promise<ReadonlySet<string> | undefined>>();
 
   async function finish(batchId: string, unit: string, outcome: UnitOutcome) {
@@ -233,7 +240,12 @@ export function createUnitRunner(
   }
 
   function symbolFilter(batchId: string) {
-    if (!symbolFilters.has(batchId)) symbolFilters.set(batchId, batches.symbolFilter(batchId));
+    if (!symbolFilters.has(batchId)) {
+      // A read that failed (the database was down) must not stay cached for the batch's later units.
+      const filter = batches.symbolFilter(batchId);
+      filter.catch(() => symbolFilters.delete(batchId));
+      symbolFilters.set(batchId, filter);
+    }
     return symbolFilters.get(batchId)!;
   }
 

@@ -9,4 +9,6 @@ export * from "./master-sync-request";
 export * from "./price-sources";
 export * from "./price-unit-store";
 export * from "./quality-check-request";
+export { SYSTEM_PAUSE_REASON } from "./system-error-pauses";
+export * from "./system-pause-resumer";
 export * from "./trading-calendar";

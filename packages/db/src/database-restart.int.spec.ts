@@ -9,7 +9,7 @@ describe("a database connection the server drops (real PostgreSQL)", () => {
 
   beforeAll(async () => {
     test = await createTestDatabase();
-    db = createDatabase(test.url, { onError: (error) => lost.push(error.message) });
+    db = createDatabase(test.url, { log: { lost: (error) => lost.push(error.message), back: () => undefined } });
   });
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import {
   QUEUE_NAMES,
   jobIdOf,
   jobOptionsOf,
+  logRedisConnection,
   queueOf,
   type JobItem,
   type JobKey,
@@ -53,7 +54,7 @@ export function createQueueRepository(options: QueueRepositoryOptions) {
   function masterSyncEventsOf(): QueueEvents {
     if (!masterSyncEvents) {
       const connection = options.connection.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
-      connection.on("error", (error) => options.logger.warn("redis error", { error: error.message }));
+      logRedisConnection(connection, options.logger, "redis (master sync events)");
       const events = new QueueEvents(QUEUE.MASTER_SYNC, { connection, prefix: options.prefix });
       events.on("error", (error) => options.logger.warn("queue events error", { error: error.message }));
       masterSyncEvents = { events, connection };

@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 
 import { Client } from "pg";
 
+import { migrateDatabase } from "./migrate-database";
 import { isStaleTestDatabase, setTemplateDatabase, testDatabaseName, testServers, withDatabase } from "./test-env";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -27,14 +28,6 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  const migrate = spawnSync(
-    process.execPath,
-    [path.join(ROOT, "packages/db/scripts/prisma.mjs"), "migrate", "deploy"],
-    {
-      env: { ...process.env, DATABASE_URL: withDatabase(databaseUrl, template) },
-      encoding: "utf8",
-    },
-  );
-  if (migrate.status !== 0) throw new Error(`migrating the test template failed:\n${migrate.stdout}${migrate.stderr}`);
+  await migrateDatabase(withDatabase(databaseUrl, template));
   setTemplateDatabase(template);
 }

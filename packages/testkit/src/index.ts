@@ -1,6 +1,7 @@
 export * from "./bulk-job";
 export * from "./jquants-gateway";
 export * from "./schedule-changes";
+export * from "./private-servers";
 export * from "./shared-fixtures";
 export * from "./simulator";
 export * from "./spawn-app";

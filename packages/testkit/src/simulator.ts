@@ -25,7 +25,9 @@ export async function simulatorPages(
   let key: string | undefined;
   do {
     const url = `${sim.jquantsBaseUrl}${path}${key ? `&pagination_key=${key}` : ""}`;
-    const body = (await (await fetch(url, { headers: { "x-api-key": apiKey } })).json()) as {
+    const response = await fetch(url, { headers: { "x-api-key": apiKey } });
+    if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as {
       data: Record<string, unknown>[];
       pagination_key?: string;
     };
@@ -33,4 +35,15 @@ export async function simulatorPages(
     key = body.pagination_key;
   } while (key);
   return rows;
+}
+
+/** A listing's closes as traded (J-Quants' `C`; null on a halt) by date, from `from` on. */
+export async function simulatorTradedCloses(
+  sim: Pick<SimulatorUrls, "jquantsBaseUrl">,
+  apiKey: string,
+  code: string,
+  from: string,
+): Promise<Map<string, number | null>> {
+  const rows = await simulatorPages(sim, apiKey, `/equities/bars/daily?code=${code}&from=${from}`);
+  return new Map(rows.map((row) => [row.Date as string, row.C as number | null]));
 }

@@ -2,6 +2,7 @@ import { Client } from "pg";
 
 import { createDatabase, type Database } from "@kabuto/db";
 
+import type { DatabaseServer } from "./private-servers";
 import { templateDatabase, testDatabaseName, testServers, withDatabase } from "./test-env";
 import { waitUntil } from "./wait-until";
 
@@ -13,8 +14,8 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: testServers().databaseUrl });
+async function admin<T>(serverUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
     return await work(client);
@@ -23,11 +24,16 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** The shared server and this jest run's template. */
+function sharedServer(): DatabaseServer {
+  return { url: testServers().databaseUrl, template: templateDatabase() };
+}
+
 /** Copies the migrated template into a new database (fast: a file copy inside PostgreSQL). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(server: DatabaseServer = sharedServer()): Promise<TestDatabase> {
   const name = testDatabaseName();
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
-  const url = withDatabase(testServers().databaseUrl, name);
+  await admin(server.url, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${server.template}"`));
+  const url = withDatabase(server.url, name);
   const database = createDatabase(url, { maxConnections: 5 });
   return {
     ...database,
@@ -39,7 +45,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       // role whose process is being terminated"); after a test's bulk inserts one may be running, and it ends soon.
       await waitUntil(
         `database ${name} to drop`,
-        () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+        () => admin(server.url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
         () => true,
         { timeoutMs: 20_000, intervalMs: 250 },
       );

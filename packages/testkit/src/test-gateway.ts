@@ -1,3 +1,4 @@
+import type { PrivateServers } from "./private-servers";
 import type { SimulatorUrls } from "./simulator";
 import { spawnApp, type SpawnedApp } from "./spawn-app";
 import { createTestDatabase, type TestDatabase } from "./test-database";
@@ -10,6 +11,8 @@ export interface TestGateway {
   url: string;
   db: TestDatabase;
   redis: TestRedis;
+  /** DATABASE_URL, REDIS_URL and QUEUE_PREFIX: what another app needs to join this installation. */
+  serverEnv: Record<string, string>;
   process: SpawnedApp;
   /** Starts a built worker process on the same database and prefix, talking to the simulator. */
   startWorker(sim: SimulatorUrls, env?: Record<string, string>): Promise<SpawnedApp>;
@@ -22,11 +25,18 @@ async function stop(app: SpawnedApp): Promise<void> {
   await app.exited();
 }
 
-/** Starts a gateway process on a free port; `env` adds to or overrides its configuration. */
-export async function startTestGateway(env: Record<string, string> = {}): Promise<TestGateway> {
-  const db = await createTestDatabase();
-  const redis = createTestRedis();
-  const servers = { DATABASE_URL: db.url, REDIS_URL: testServers().redisUrl, QUEUE_PREFIX: redis.prefix };
+/**
+ * Starts a gateway process on a free port; `env` adds to or overrides its configuration. It uses
+ * the shared servers, or `privateServers` when given.
+ */
+export async function startTestGateway(
+  env: Record<string, string> = {},
+  privateServers?: PrivateServers,
+): Promise<TestGateway> {
+  const db = await createTestDatabase(privateServers?.database);
+  const redisUrl = privateServers?.redisUrl ?? testServers().redisUrl;
+  const redis = createTestRedis(redisUrl);
+  const servers = { DATABASE_URL: db.url, REDIS_URL: redisUrl, QUEUE_PREFIX: redis.prefix };
   const gateway = spawnApp("gateway", { ...servers, PORT: "0", ...env });
   const workers: SpawnedApp[] = [];
   const close = async () => {
@@ -46,6 +56,7 @@ export async function startTestGateway(env: Record<string, string> = {}): Promis
     url,
     db,
     redis,
+    serverEnv: servers,
     process: gateway,
     async startWorker(sim, workerEnv = {}) {
       const worker = spawnApp("worker", {

@@ -12,8 +12,8 @@ export interface TestRedis {
   cleanup(): Promise<void>;
 }
 
-export function createTestRedis(): TestRedis {
-  const connection = new Redis(testServers().redisUrl, { maxRetriesPerRequest: null });
+export function createTestRedis(url = testServers().redisUrl): TestRedis {
+  const connection = new Redis(url, { maxRetriesPerRequest: null });
   const prefix = `t-${randomBytes(5).toString("hex")}`;
   return {
     connection,

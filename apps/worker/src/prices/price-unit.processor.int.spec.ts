@@ -101,7 +101,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
           yahoo,
           jquants: () => Promise.reject<JQuantsClient>(new Error("this test fetches from Yahoo only")),
         }),
-        units: createUnitRunner({ db, progress, logger: testLogger() }),
+        units: createUnitRunner({ db, progress, logger: testLogger(), systemPauseAfterMs: 300_000 }),
       }),
       [JOB.FETCH_MARKET_SERIES]: async () => undefined,
       [JOB.SYNC_MASTER]: async () => undefined,

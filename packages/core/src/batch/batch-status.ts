@@ -16,8 +16,8 @@ export const BATCH_STATUS_GROUP = {
 export const BATCH_TRANSITIONS = {
   /** Its first unit starts. */
   run: { from: ["queued"], to: "running" },
-  /** Its last unit ends. */
-  complete: { from: BATCH_STATUS_GROUP.active, to: "completed" },
+  /** Its last unit ends; a batch paused while its last units were in flight too, as nothing is left to resume. */
+  complete: { from: [...BATCH_STATUS_GROUP.active, "paused"], to: "completed" },
   /** A person pauses it, or Kabuto does after a system error. */
   pause: { from: BATCH_STATUS_GROUP.active, to: "paused" },
   /** A person resumes a batch that had started. */
