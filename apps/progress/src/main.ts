@@ -1,4 +1,4 @@
-import { createLogger, createRedis, listen, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
+import { boundUrl, createLogger, createRedis, listen, loadDotEnv, onShutdownSignal, runMain } from "@kabuto/core";
 
 import { loadProgressConfig } from "./env";
 import { createProgressServer } from "./progress-server";
@@ -11,11 +11,11 @@ runMain("progress", async () => {
   redis.on("error", (error) => logger.warn("redis error", { error: error.message }));
 
   const server = createProgressServer({ config, logger, redis });
-  const port = await listen(server.http, config.http.port);
+  await listen(server.http, config.http.port, config.http.host);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "socket.io", run: () => server.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
-  logger.info("progress listening", { url: `http://127.0.0.1:${port}` });
+  logger.info("progress listening", { url: boundUrl(server.http) });
 });
