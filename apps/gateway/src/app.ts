@@ -3,7 +3,13 @@ import helmet from "helmet";
 import type { Redis } from "ioredis";
 
 import { createBatchControl, priceSourcesFrom } from "@kabuto/batches";
-import { createAuthFailureLimiter, createSecretBox, publishProgress, type Logger, type ScheduleJobName } from "@kabuto/core";
+import {
+  createAuthFailureLimiter,
+  createSecretBox,
+  publishProgress,
+  type Logger,
+  type ScheduleJobName,
+} from "@kabuto/core";
 import { batchProgressPublisher, type Database } from "@kabuto/db";
 import type { QueueRepository } from "@kabuto/queue";
 

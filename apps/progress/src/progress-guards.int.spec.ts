@@ -10,12 +10,19 @@ const OTHER_SITE = "http://evil.example";
 
 /** The first request of Socket.IO's HTTP long-polling, as a page at `origin` sends it. */
 function pollingHandshake(url: string, origin?: string) {
-  return fetch(`${url}/socket.io/?EIO=4&transport=polling`, { headers: origin === undefined ? {} : { Origin: origin } });
+  return fetch(`${url}/socket.io/?EIO=4&transport=polling`, {
+    headers: origin === undefined ? {} : { Origin: origin },
+  });
 }
 
 /** Resolves with "connected" or the connect_error message of a WebSocket handshake sending `origin`. */
 function websocketWithOrigin(url: string, origin: string): Promise<string> {
-  const socket = connect(url, { transports: ["websocket"], extraHeaders: { Origin: origin }, reconnection: false, forceNew: true });
+  const socket = connect(url, {
+    transports: ["websocket"],
+    extraHeaders: { Origin: origin },
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve) => {
     socket.once("connect", () => resolve("connected"));
     socket.once("connect_error", (error) => resolve(error.message));

@@ -85,7 +85,10 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
     },
   );
 
-  const failures = createAuthFailureLimiter(redis, { limit: config.auth.failuresPerMinute, prefix: config.queuePrefix });
+  const failures = createAuthFailureLimiter(redis, {
+    limit: config.auth.failuresPerMinute,
+    prefix: config.queuePrefix,
+  });
   io.use(apiKeyMiddleware(config.auth.apiKey, failures));
   io.on("connection", (socket) => {
     logger.debug("client connected", { socket_id: socket.id });

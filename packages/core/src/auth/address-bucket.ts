@@ -8,9 +8,10 @@ import { parseAddress } from "./ip-address";
 export function addressBucket(address: string): string {
   const parsed = parseAddress(address);
   if (parsed.family === 4) return parsed.ipv4;
-  if (parsed.family === 6) return `${parsed.groups
-    .slice(0, 4)
-    .map((group) => group.toString(16))
-    .join(":")}::/64`;
+  if (parsed.family === 6)
+    return `${parsed.groups
+      .slice(0, 4)
+      .map((group) => group.toString(16))
+      .join(":")}::/64`;
   return address;
 }

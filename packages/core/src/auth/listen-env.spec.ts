@@ -29,13 +29,16 @@ describe("LISTEN_ENV with requireApiKeyOffLoopback", () => {
     expect(parse({ HOST: "localhost" }).HOST).toBe("localhost");
   });
 
-  it.each(["0.0.0.0", "::", "10.0.0.5", "kabuto.example"])("refuses %s without API_KEY, in one line saying why", (host) => {
-    expect(() => parse({ HOST: host })).toThrow(
-      new ConfigError([
-        `HOST is ${host}, not loopback: refusing to listen there without API_KEY (set API_KEY, 16+ characters, or HOST=127.0.0.1)`,
-      ]),
-    );
-  });
+  it.each(["0.0.0.0", "::", "10.0.0.5", "kabuto.example"])(
+    "refuses %s without API_KEY, in one line saying why",
+    (host) => {
+      expect(() => parse({ HOST: host })).toThrow(
+        new ConfigError([
+          `HOST is ${host}, not loopback: refusing to listen there without API_KEY (set API_KEY, 16+ characters, or HOST=127.0.0.1)`,
+        ]),
+      );
+    },
+  );
 
   it("reports a malformed host or a short key as bad variables", () => {
     expect(() => parse({ HOST: "http://0.0.0.0" })).toThrow(/HOST must be an IP address or a host name/);
