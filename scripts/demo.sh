@@ -17,6 +17,8 @@ export JPX_LIST_URL="http://127.0.0.1:$MARKET_SIM_PORT/markets/statistics-equiti
 export YAHOO_REQUESTS_PER_MINUTE="${YAHOO_REQUESTS_PER_MINUTE:-1000000}"
 export WORKER_CONCURRENCY="${WORKER_CONCURRENCY:-32}"
 export RATE_LIMIT_PER_MINUTE="${RATE_LIMIT_PER_MINUTE:-100000}"
+# The dashboard is wherever PORT puts the gateway: its page may connect to the progress service.
+export PROGRESS_CORS_ORIGINS="${PROGRESS_CORS_ORIGINS:-http://127.0.0.1:${PORT:-3000},http://localhost:${PORT:-3000}}"
 
 mkdir -p .data
 node scripts/start.mjs market-sim gateway worker progress scheduler >.data/demo-stack.log 2>&1 &

@@ -3,7 +3,13 @@ import helmet from "helmet";
 import type { Redis } from "ioredis";
 
 import { createBatchControl, priceSourcesFrom } from "@kabuto/batches";
-import { createSecretBox, publishProgress, type Logger, type ScheduleJobName } from "@kabuto/core";
+import {
+  createAuthFailureLimiter,
+  createSecretBox,
+  publishProgress,
+  type Logger,
+  type ScheduleJobName,
+} from "@kabuto/core";
 import { batchProgressPublisher, type Database } from "@kabuto/db";
 import type { QueueRepository } from "@kabuto/queue";
 
@@ -110,10 +116,11 @@ export function createApp(deps: GatewayDeps): Express {
   for (const feature of PUBLIC_FEATURES) app.use(feature.routes(context));
 
   const api = Router();
-  api.use(apiKeyMiddleware(deps.config.auth.apiKey));
+  const { auth, queuePrefix: prefix } = deps.config;
   api.use(
-    rateLimitMiddleware(deps.redis, { limit: deps.config.auth.rateLimitPerMinute, prefix: deps.config.queuePrefix }),
+    apiKeyMiddleware(auth.apiKey, createAuthFailureLimiter(deps.redis, { limit: auth.failuresPerMinute, prefix })),
   );
+  api.use(rateLimitMiddleware(deps.redis, { limit: auth.rateLimitPerMinute, prefix, apiKey: auth.apiKey }));
   for (const feature of API_FEATURES) api.use(feature.routes(context));
   app.use(API_MOUNT_PATH, api);
 

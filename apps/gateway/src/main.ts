@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 
 import {
+  boundUrl,
   closeServer,
   connectionLog,
   createLogger,
@@ -33,7 +34,7 @@ runMain("gateway", async () => {
   const onScheduleChanged = (jobName: ScheduleJobName) => publishScheduleChanged(redis, config.queuePrefix, jobName);
 
   const server = createServer(createApp({ config, logger, db, redis, queues, onScheduleChanged }));
-  const port = await listen(server, config.http.port);
+  await listen(server, config.http.port, config.http.host);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "http", run: () => closeServer(server) },
@@ -41,5 +42,5 @@ runMain("gateway", async () => {
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
-  logger.info("gateway listening", { url: `http://127.0.0.1:${port}` });
+  logger.info("gateway listening", { url: boundUrl(server) });
 });

@@ -1,9 +1,10 @@
 import {
+  boundUrl,
   createLogger,
   createRedis,
-  logRedisConnection,
   listen,
   loadDotEnv,
+  logRedisConnection,
   onShutdownSignal,
   runMain,
 } from "@kabuto/core";
@@ -19,11 +20,11 @@ runMain("progress", async () => {
   logRedisConnection(redis, logger);
 
   const server = createProgressServer({ config, logger, redis });
-  const port = await listen(server.http, config.http.port);
+  await listen(server.http, config.http.port, config.http.host);
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
     { name: "socket.io", run: () => server.close() },
     { name: "redis", run: () => redis.quit() },
   ]);
-  logger.info("progress listening", { url: `http://127.0.0.1:${port}` });
+  logger.info("progress listening", { url: boundUrl(server.http) });
 });

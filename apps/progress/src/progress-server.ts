@@ -3,7 +3,14 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 
-import { latestProgress, logRedisConnection, progressChannel, progressEventSchema, type Logger } from "@kabuto/core";
+import {
+  createAuthFailureLimiter,
+  latestProgress,
+  logRedisConnection,
+  progressChannel,
+  progressEventSchema,
+  type Logger,
+} from "@kabuto/core";
 
 import { apiKeyMiddleware } from "./api-key.middleware";
 import type { ProgressConfig } from "./env";
@@ -47,7 +54,16 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
       response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     }
   });
-  const io = new Server(http, { serveClient: false, cors: { origin: true } });
+  const origins = config.cors.origins;
+  const io = new Server(http, {
+    serveClient: false,
+    cors: { origin: origins },
+    // CORS alone leaves WebSocket handshakes open to any page; a browser always sends its Origin.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, origin === undefined || origins.includes(origin));
+    },
+  });
   const throttle = new ProgressThrottle({
     intervalMs: config.throttle.intervalMs,
     send: (event) => io.to(roomsOf(event)).emit(PROGRESS_EVENT, event),
@@ -70,7 +86,11 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
     },
   );
 
-  io.use(apiKeyMiddleware(config.auth.apiKey));
+  const failures = createAuthFailureLimiter(redis, {
+    limit: config.auth.failuresPerMinute,
+    prefix: config.queuePrefix,
+  });
+  io.use(apiKeyMiddleware(config.auth.apiKey, failures));
   io.on("connection", (socket) => {
     logger.debug("client connected", { socket_id: socket.id });
     socket.on("subscribe", (payload: unknown, ack: unknown) => {

@@ -114,15 +114,18 @@ export function serviceConfig(env: EnvOf<typeof SERVICE_ENV>) {
 
 /**
  * Parses the environment against a zod shape, once, at start-up.
- * Unset and empty variables both take the default. On failure throws a {@link ConfigError}
- * whose one-line message names every bad variable and never echoes a value (it may be a secret).
+ * Unset and empty variables both take the default; `check` sees the parsed variables together
+ * (a rule across several of them) and reports through the context like a bad variable. On failure
+ * throws a {@link ConfigError} whose one-line message names every bad variable and never echoes a
+ * value (it may be a secret).
  */
 export function parseEnv<Shape extends z.ZodRawShape>(
   shape: Shape,
   source: NodeJS.ProcessEnv = process.env,
+  check: (env: z.output<z.ZodObject<Shape>>, context: z.RefinementCtx) => void = () => undefined,
 ): z.output<z.ZodObject<Shape>> {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
-  const result = z.object(shape).safeParse(present);
+  const result = z.object(shape).superRefine(check).safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
 }

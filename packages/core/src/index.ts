@@ -1,3 +1,4 @@
+export * from "./auth";
 export * from "./connection-log";
 export * from "./domain";
 export * from "./env";

@@ -80,6 +80,8 @@ async function freePort(): Promise<number> {
       QUEUE_PREFIX: gateway.redis.prefix,
       API_KEY,
       PROGRESS_PORT: String(progressPort),
+      // The page's origin: the test gateway is not on the default port 3000.
+      PROGRESS_CORS_ORIGINS: gateway.url,
     });
     await Promise.all([
       progress.waitFor(/progress listening/),

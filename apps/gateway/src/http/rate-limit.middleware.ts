@@ -3,6 +3,8 @@ import { createHash } from "node:crypto";
 import type { RequestHandler } from "express";
 import type { Redis } from "ioredis";
 
+import { addressBucket, apiKeyMatches } from "@kabuto/core";
+
 import { ApiError } from "./api-error";
 
 const WINDOW_MS = 60_000;
@@ -15,15 +17,21 @@ const COUNT_SCRIPT = `
 
 /**
  * Per-client limit on /api: `limit` requests per fixed minute, counted in Redis so it holds across
- * gateway replicas. A client is its API key (hashed) or, without one, its address. When Redis does
- * not answer, requests are refused with 503 rather than let through uncounted.
+ * gateway replicas. A client is the API key (hashed) when the request carries API_KEY itself, else
+ * its address (IPv6: its /64): a header that was never verified must not buy a fresh bucket. When
+ * Redis does not answer, requests are refused with 503 rather than let through uncounted.
  */
-export function rateLimitMiddleware(redis: Redis, options: { limit: number; prefix: string }): RequestHandler {
+export function rateLimitMiddleware(
+  redis: Redis,
+  options: { limit: number; prefix: string; apiKey: string | undefined },
+): RequestHandler {
+  const { apiKey } = options;
+  const keyClient = apiKey && `key:${createHash("sha256").update(apiKey).digest("hex").slice(0, 32)}`;
   return async (request, response, next) => {
-    const apiKey = request.header("x-api-key");
-    const client = apiKey
-      ? `key:${createHash("sha256").update(apiKey).digest("hex").slice(0, 32)}`
-      : `ip:${request.ip ?? "unknown"}`;
+    const client =
+      keyClient && apiKeyMatches(apiKey, request.header("x-api-key"))
+        ? keyClient
+        : `ip:${addressBucket(request.ip ?? "unknown")}`;
     const window = Math.floor(Date.now() / WINDOW_MS);
     let count: number;
     let ttl: number;

@@ -20,11 +20,15 @@ const API_GUARD_RESPONSES: Record<string, ResponseConfig> = {
     errorBodySchema,
   ),
   "429": {
-    description: "`RATE_LIMIT_EXCEEDED`: past `RATE_LIMIT_PER_MINUTE` for this client, across every gateway replica",
+    description:
+      "`RATE_LIMIT_EXCEEDED`: past `RATE_LIMIT_PER_MINUTE` for this client, or past `AUTH_FAILURES_PER_MINUTE` wrong keys from this address (then even the right key is refused until the minute ends); counted across every gateway replica",
     headers: { "Retry-After": { description: "seconds to wait", schema: { type: "integer" } }, ...RATE_LIMIT_HEADERS },
     content: { "application/json": { schema: errorBodySchema } },
   },
-  "503": jsonResponse("`SERVICE_UNAVAILABLE`: Redis, which counts requests, does not answer", errorBodySchema),
+  "503": jsonResponse(
+    "`SERVICE_UNAVAILABLE`: Redis, which counts requests and failed keys, does not answer",
+    errorBodySchema,
+  ),
 };
 
 function isGuarded(path: string): boolean {

@@ -1,4 +1,4 @@
-import { apiKeyMatches } from "./api-key.middleware";
+import { apiKeyMatches } from "./api-key";
 
 describe("apiKeyMatches", () => {
   it("accepts exactly the key", () => {
