@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { Pool } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
-import { createLogger } from "@kabuto/core";
+import { createLogger, logRedisConnection } from "@kabuto/core";
 import { openQueue } from "@kabuto/queue";
 
 /** Raw PostgreSQL COPY of the rows Kabuto stored, into a scratch copy of price_bars: rows per second. */
@@ -42,13 +42,12 @@ export async function bullmqBaseline(
   concurrency: number,
 ): Promise<{ jobs: number; seconds: number }> {
   const name = "bench-noop";
-  const queue = openQueue(name, {
-    connection,
-    prefix,
-    logger: createLogger({ service: "bench", level: "warn", format: "pretty" }),
-  });
+  const logger = createLogger({ service: "bench", level: "warn", format: "pretty" });
+  const queue = openQueue(name, { connection, prefix, logger });
   const eventsConnection = connection.duplicate();
+  logRedisConnection(eventsConnection, logger, "redis (baseline events)");
   const events = new QueueEvents(name, { connection: eventsConnection, prefix });
+  events.on("error", (error) => logger.warn("queue events error", { error: error.message }));
   await events.waitUntilReady();
   let done = 0;
   const finished = new Promise<void>((resolve) =>
@@ -66,6 +65,7 @@ export async function bullmqBaseline(
     );
   }
   const worker = new Worker(name, async () => undefined, { connection, prefix, concurrency });
+  worker.on("error", (error) => logger.warn("worker error", { error: error.message }));
   await finished;
   const seconds = (performance.now() - started) / 1000;
   await worker.close();

@@ -2,7 +2,14 @@ import { randomBytes } from "node:crypto";
 
 import { Redis } from "ioredis";
 
-import { isTradingDay, shiftTradingDays, tokyoDate } from "@kabuto/core";
+import {
+  connectionLog,
+  createLogger,
+  isTradingDay,
+  logRedisConnection,
+  shiftTradingDays,
+  tokyoDate,
+} from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
 import { DEFAULT_JQUANTS_KEY, startMarketSim } from "@kabuto/market-sim";
 import { spawnApp, testServers, type SpawnedApp } from "@kabuto/testkit";
@@ -95,8 +102,10 @@ async function main() {
     LOG_LEVEL: "warn",
   };
   const apps: SpawnedApp[] = [];
+  const logger = createLogger({ service: "bench", level: "warn", format: "pretty" });
   const redis = new Redis(servers.redisUrl, { maxRetriesPerRequest: null });
-  const db = createDatabase(databaseUrl);
+  logRedisConnection(redis, logger);
+  const db = createDatabase(databaseUrl, { log: connectionLog(logger, "database") });
   try {
     const gateway = spawnApp("gateway", { ...env, PORT: "0", LOG_LEVEL: "info" });
     apps.push(gateway);
