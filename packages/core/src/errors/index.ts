@@ -4,3 +4,4 @@ export * from "./upstream-rate-limit.error";
 export * from "./permanent.error";
 export * from "./system.error";
 export * from "./config.error";
+export * from "./quote-input";
