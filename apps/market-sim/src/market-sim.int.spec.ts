@@ -186,6 +186,35 @@ describe("market simulator (real HTTP on 127.0.0.1)", () => {
     await sim.setFaults({});
     expect((await sim.requests())["yahoo:/v8/finance/chart"]).toBeGreaterThan(5);
   });
+
+  it("answers 429 without Retry-After when told to, as real upstreams sometimes do", async () => {
+    await sim.setFaults({ rateLimitPerMinute: 1, rateLimitRetryAfter: false });
+    try {
+      const chart = `${sim.url}/v8/finance/chart/7203.T?range=1mo&interval=1d`;
+      // The minute's window may have begun in an earlier test: the second request is over the limit either way.
+      await get(chart);
+      const limited = await get(chart);
+      expect(limited.status).toBe(429);
+      expect(limited.headers.has("retry-after")).toBe(false);
+    } finally {
+      await sim.setFaults({});
+    }
+  });
+
+  it("records each endpoint's last User-Agent and Accept headers", async () => {
+    await get(`${sim.url}/v8/finance/chart/7203.T?range=1mo&interval=1d`, {
+      "user-agent": "Mozilla/5.0 test",
+      accept: "application/json",
+    });
+    await get(`${sim.jquantsBaseUrl}/markets/calendar?from=2026-11-02&to=2026-11-06`, {
+      "x-api-key": DEFAULT_JQUANTS_KEY,
+      "user-agent": "kabuto-test",
+    });
+    expect(await sim.clientHeaders()).toMatchObject({
+      "yahoo:/v8/finance/chart": { "user-agent": "Mozilla/5.0 test", accept: "application/json" },
+      "jquants:/v2/markets/calendar": { "user-agent": "kabuto-test" },
+    });
+  });
 });
 
 describeWithSharedFixtures("the simulator against the real formats", () => {

@@ -5,7 +5,7 @@ import { z } from "zod";
 
 import { closeServer, listen } from "@kabuto/core";
 
-import { requestCounter } from "./admin/request-counter";
+import { requestCounter, type ClientHeaders } from "./admin/request-counter";
 import { faultInjector, faultsSchema, type Faults } from "./faults/faults";
 import { jquantsRoutes } from "./jquants/jquants.routes";
 import { JQUANTS_PLAN_LIMITS, type JQuantsPlan } from "./jquants/plans";
@@ -59,6 +59,7 @@ export function createMarketSim(options: MarketSimOptions): Express {
     response.json({ day: state.day, date: state.today, listings: state.listings().length, faults }),
   );
   app.get("/__admin/requests", (_request, response) => response.json(counter.snapshot()));
+  app.get("/__admin/client-headers", (_request, response) => response.json(counter.clientHeaders()));
   app.post("/__admin/faults", (request, response) => {
     const parsed = faultsSchema.safeParse(request.body);
     if (!parsed.success) return void response.status(400).json({ error: parsed.error.message });
@@ -132,6 +133,8 @@ export async function startMarketSim(options: MarketSimOptions & { port?: number
     advanceDay: () => admin("advance-day"),
     setJQuantsKey: (key: string, plan: JQuantsPlan | null) => admin("jquants-keys", { key, plan }),
     requests: () => admin("requests") as Promise<Record<string, number>>,
+    /** Per endpoint ("yahoo:/v8/finance/chart"), the User-Agent and Accept headers of its last request. */
+    clientHeaders: () => admin("client-headers") as Promise<Record<string, ClientHeaders>>,
     plannedSplits: async (from: string, to: string) =>
       ((await admin(`splits?from=${from}&to=${to}`)) as { splits: { code: string; date: string; ratio: number }[] })
         .splits,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
-import { SERVICE_ENV, parseEnv, serviceConfig } from "@kabuto/core";
+import { DEFAULT_RATE_LIMIT_HOLD_MS, SERVICE_ENV, parseEnv, serviceConfig } from "@kabuto/core";
 
 const WORKER_ENV = {
   ...SERVICE_ENV,
   YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
   WORKER_LOCK_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(30_000),
+  UPSTREAM_429_HOLD_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(DEFAULT_RATE_LIMIT_HOLD_MS),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
   /** A database outage at least this long pauses the batches it met; a shorter one is ridden out. */
   SYSTEM_PAUSE_AFTER_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(300_000),
@@ -22,5 +23,6 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
     lockMs: env.WORKER_LOCK_MS,
     yahooRequestsPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
     systemPauseAfterMs: env.SYSTEM_PAUSE_AFTER_MS,
+    rateLimitHoldMs: env.UPSTREAM_429_HOLD_MS,
   };
 }

@@ -63,6 +63,7 @@ runMain("worker", async () => {
     concurrency: config.concurrency,
     lockMs: config.lockMs,
     ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
+    rateLimitHoldMs: config.rateLimitHoldMs,
     logger,
     handlers: createJobHandlers({
       prices: { sources, units, store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }) },

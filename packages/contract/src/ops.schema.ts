@@ -1,11 +1,16 @@
 import { z } from "zod";
 
-/** `GET /health`: "ok", or why a dependency does not answer. */
+/** What `/health` says of a dependency that does not answer; the reason is only logged. */
+export const HEALTH_CHECK_DOWN = "unreachable";
+
+const healthCheckSchema = z.enum(["ok", HEALTH_CHECK_DOWN]);
+
+/** `GET /health`: "ok", or "unreachable" for a dependency that does not answer. */
 export const healthResponseSchema = z.object({
   status: z.enum(["ok", "degraded"]),
   checks: z
-    .object({ database: z.string(), redis: z.string() })
-    .meta({ description: '"ok", or why the dependency does not answer' }),
+    .object({ database: healthCheckSchema, redis: healthCheckSchema })
+    .meta({ description: '"ok", or "unreachable" when the dependency does not answer (the reason is in the log)' }),
 });
 
 /** `GET /dashboard/config.json`: the dashboard's settings. */

@@ -28,6 +28,8 @@ export interface JobWorkersOptions {
    * its jobs picked up again once their locks expire.
    */
   lockMs?: number;
+  /** How long a 429 without Retry-After holds its queue (UPSTREAM_429_HOLD_MS); default DEFAULT_RATE_LIMIT_HOLD_MS. */
+  rateLimitHoldMs?: number;
   /** Jobs started per minute per queue, across every worker process (BullMQ's limiter lives in Redis). */
   ratePerMinute?: Partial<Record<QueueName, number>>;
 }
@@ -75,7 +77,7 @@ export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
     try {
       return await handler(parsed.data, job);
     } catch (error) {
-      const outcome = toQueueOutcome(error, job);
+      const outcome = toQueueOutcome(error, job, options.rateLimitHoldMs);
       if (outcome.kind === "unrecoverable") throw new UnrecoverableError(outcome.message);
       if (outcome.kind === "rate-limit") {
         logger.warn("upstream rate limit, holding the queue", { queue, retry_after_ms: outcome.delayMs });

@@ -1,4 +1,10 @@
-import { PermanentError, SystemError, TemporaryError } from "@kabuto/core";
+import {
+  DEFAULT_RATE_LIMIT_HOLD_MS,
+  PermanentError,
+  SystemError,
+  TemporaryError,
+  UpstreamRateLimitError,
+} from "@kabuto/core";
 
 import { isFinalOutcome, toQueueOutcome } from "./queue-outcome";
 
@@ -13,9 +19,19 @@ describe("toQueueOutcome", () => {
   });
 
   it("holds the queue for as long as a 429 asked, without charging the attempt", () => {
-    const outcome = toQueueOutcome(new TemporaryError("429", { retryAfterMs: 7000 }), lastOfSix);
+    const outcome = toQueueOutcome(new UpstreamRateLimitError("429", { retryAfterMs: 7000 }), lastOfSix);
     expect(outcome).toEqual({ kind: "rate-limit", delayMs: 7000 });
     expect(isFinalOutcome(outcome)).toBe(false);
+  });
+
+  it("holds the queue for the configured time when a 429 did not say how long", () => {
+    const silent = new UpstreamRateLimitError("429");
+    expect(toQueueOutcome(silent, lastOfSix)).toEqual({ kind: "rate-limit", delayMs: DEFAULT_RATE_LIMIT_HOLD_MS });
+    expect(toQueueOutcome(silent, firstOfSix, 2500)).toEqual({ kind: "rate-limit", delayMs: 2500 });
+    expect(toQueueOutcome(new UpstreamRateLimitError("429", { retryAfterMs: 0 }), firstOfSix, 2500)).toEqual({
+      kind: "rate-limit",
+      delayMs: 0,
+    });
   });
 
   it("holds the queue on a system error", () => {

@@ -1,4 +1,4 @@
-import { PermanentError, SystemError, TemporaryError } from "@kabuto/core";
+import { DEFAULT_RATE_LIMIT_HOLD_MS, PermanentError, SystemError, UpstreamRateLimitError } from "@kabuto/core";
 
 /** How long a system error (database unreachable) holds a queue before its jobs are tried again. */
 export const SYSTEM_ERROR_HOLD_MS = 5_000;
@@ -7,7 +7,7 @@ export const SYSTEM_ERROR_HOLD_MS = 5_000;
 export type QueueOutcome =
   /** Never retried (a permanent error). */
   | { kind: "unrecoverable"; message: string }
-  /** The upstream said how long to back off: the whole queue waits, the job's attempt is not spent. */
+  /** The upstream answered 429: the whole queue waits (Retry-After, else the hold), the job's attempt is not spent. */
   | { kind: "rate-limit"; delayMs: number }
   /** Kabuto itself cannot go on: the whole queue waits instead of burning every job's attempts. */
   | { kind: "hold"; delayMs: number }
@@ -21,13 +21,18 @@ export interface JobAttempt {
 }
 
 /**
- * Maps a domain error to what the queue does with its job: permanent → unrecoverable,
- * 429 (Retry-After) → rate limit, system → hold, anything else → retried with backoff.
+ * Maps a domain error to what the queue does with its job: permanent → unrecoverable, 429 → rate
+ * limit for Retry-After or, when the upstream did not say, `rateLimitHoldMs`; system → hold;
+ * anything else → retried with backoff.
  */
-export function toQueueOutcome(error: unknown, job: JobAttempt): QueueOutcome {
+export function toQueueOutcome(
+  error: unknown,
+  job: JobAttempt,
+  rateLimitHoldMs = DEFAULT_RATE_LIMIT_HOLD_MS,
+): QueueOutcome {
   if (error instanceof PermanentError) return { kind: "unrecoverable", message: error.message };
-  if (error instanceof TemporaryError && error.retryAfterMs !== undefined)
-    return { kind: "rate-limit", delayMs: error.retryAfterMs };
+  if (error instanceof UpstreamRateLimitError)
+    return { kind: "rate-limit", delayMs: error.retryAfterMs ?? rateLimitHoldMs };
   if (error instanceof SystemError) return { kind: "hold", delayMs: SYSTEM_ERROR_HOLD_MS };
   return { kind: "retry", final: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) };
 }

@@ -11,7 +11,7 @@ export const HEALTH_OPENAPI: readonly OpenApiRoute[] = [
     tags: ["ops"],
     responses: {
       "200": jsonResponse("both answer", healthResponseSchema),
-      "503": jsonResponse("one of them does not; its check says why", healthResponseSchema),
+      "503": jsonResponse('one of them does not; its check says "unreachable"', healthResponseSchema),
     },
   },
 ];

@@ -9,8 +9,10 @@ export const faultsSchema = z.object({
   /** Added to every answer, plus up to `jitterMs` more. */
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   jitterMs: z.number().int().min(0).max(60_000).default(0),
-  /** Requests per minute per client before 429 with Retry-After; 0 = no limit. */
+  /** Requests per minute per client before 429; 0 = no limit. */
   rateLimitPerMinute: z.number().int().min(0).default(0),
+  /** Whether those 429s say when to come back (Retry-After); real upstreams do not always. */
+  rateLimitRetryAfter: z.boolean().default(true),
   /** Shares of requests answered 503, never answered, reset, or cut mid-JSON. */
   errorRate: z.number().min(0).max(1).default(0),
   hangRate: z.number().min(0).max(1).default(0),
@@ -46,9 +48,9 @@ export function faultInjector(current: () => Faults, seed: number) {
       if (!window || now - window.start >= 60_000) clients.set(client, { start: now, count: 1 });
       else if (++window.count > faults.rateLimitPerMinute) {
         const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+        if (faults.rateLimitRetryAfter) response.set("Retry-After", String(retryAfter));
         response
           .status(429)
-          .set("Retry-After", String(retryAfter))
           .json({ finance: { result: null, error: { code: "Too Many Requests", description: "Rate limited" } } });
         return;
       }

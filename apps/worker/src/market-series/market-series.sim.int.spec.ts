@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 
-import { PermanentError, TemporaryError, listen } from "@kabuto/core";
+import { PermanentError, UpstreamRateLimitError, listen } from "@kabuto/core";
 import { DEFAULT_JQUANTS_KEY, startMarketSim, type MarketSim } from "@kabuto/market-sim";
 import { JQuantsClient } from "@kabuto/providers";
 import { createTestDatabase, simulatorPages, testLogger, type TestDatabase } from "@kabuto/testkit";
@@ -96,7 +96,7 @@ describe("TOPIX and investor types from the J-Quants simulator (real PostgreSQL)
   it("logs a failed fetch with its batch and rethrows it, so the queue retries or holds", async () => {
     const logger = testLogger();
     const warn = jest.spyOn(logger, "warn");
-    const limited = new TemporaryError("J-Quants /indices/bars/daily/topix: 429", { retryAfterMs: 5_000 });
+    const limited = new UpstreamRateLimitError("J-Quants /indices/bars/daily/topix: 429", { retryAfterMs: 5_000 });
     const processor = marketSeriesProcessor(
       createMarketSeriesService({ db, logger, jquants: () => Promise.reject(limited) }),
     );

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 
+import * as XLSX from "xlsx";
+
 import { PermanentError } from "@kabuto/core";
 import { describeWithSharedFixtures, sharedFixture } from "@kabuto/testkit";
 
-import { parseJpxListing } from "./jpx-listing.parser";
+import { JPX_HEADERS, JPX_MAX_BYTES, JPX_MAX_ROWS, JPX_MAX_SHEETS, parseJpxListing } from "./jpx-listing.parser";
 
 describeWithSharedFixtures("parseJpxListing on JPX's real files", () => {
   const files = [
@@ -75,5 +77,87 @@ describe("parseJpxListing on what is not a JPX file", () => {
       Buffer.alloc(4096, 7),
     ]);
     expect(() => parseJpxListing(corrupted)).toThrow(PermanentError);
+  });
+});
+
+describe("parseJpxListing's limits and error text, on generated workbooks", () => {
+  const row = (index: number) => [
+    20250930,
+    1000 + index,
+    `銘柄${index}`,
+    "プライム（内国株式）",
+    50,
+    "水産・農林業",
+    1,
+    "食品",
+    7,
+    "TOPIX Small 2",
+  ];
+  /** A legacy .xls (BIFF8, as JPX publishes) with one sheet per entry of `sheets`. */
+  const workbook = (...sheets: unknown[][][]) => {
+    const book = XLSX.utils.book_new();
+    sheets.forEach((rows, index) =>
+      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), `Sheet${index + 1}`),
+    );
+    return XLSX.write(book, { type: "buffer", bookType: "biff8" }) as Buffer;
+  };
+  const refusal = (file: Buffer) => {
+    try {
+      parseJpxListing(file);
+    } catch (error) {
+      if (error instanceof PermanentError) return error.message;
+      throw error;
+    }
+    throw new Error("the file was accepted");
+  };
+
+  it("reads a generated file within the limits", () => {
+    const listings = parseJpxListing(workbook([[...JPX_HEADERS], row(1), row(2)])).listings;
+    expect(listings.map((listing) => listing.code)).toEqual(["1001", "1002"]);
+  });
+
+  it("refuses more bytes than the cap before parsing anything", () => {
+    const huge = Buffer.concat([workbook([[...JPX_HEADERS], row(1)]), Buffer.alloc(JPX_MAX_BYTES)]);
+    expect(refusal(huge)).toBe(`JPX file too large: ${huge.length} bytes (at most ${JPX_MAX_BYTES})`);
+  });
+
+  it("refuses a workbook of more sheets than the cap", () => {
+    const sheets = Array.from({ length: JPX_MAX_SHEETS + 1 }, () => [[...JPX_HEADERS], row(1)]);
+    expect(refusal(workbook(...sheets))).toBe(`JPX file has ${JPX_MAX_SHEETS + 1} sheets (at most ${JPX_MAX_SHEETS})`);
+    expect(parseJpxListing(workbook(...sheets.slice(1))).listings).toHaveLength(1);
+  });
+
+  it("refuses more rows than the cap", () => {
+    // One cell a row keeps the generated files quick to write; at the cap, the first row is read (and refused).
+    const rows = (count: number) => Array.from({ length: count }, (_, index) => [index]);
+    expect(refusal(workbook([[...JPX_HEADERS], ...rows(JPX_MAX_ROWS + 1)]))).toBe(
+      `JPX file has more than ${JPX_MAX_ROWS} rows`,
+    );
+    expect(refusal(workbook([[...JPX_HEADERS], ...rows(JPX_MAX_ROWS)]))).toBe("JPX file row 2: no 銘柄名");
+  });
+
+  const hostile = `\u0000\u001b]0;owned\u0007${"A".repeat(200)}`;
+  const printableOnly = (message: string) => expect(message).not.toMatch(/[\p{Cc}]/u);
+
+  it("quotes a wrong header only as a short, sanitised excerpt", () => {
+    const message = refusal(workbook([[JPX_HEADERS[0], hostile, ...JPX_HEADERS.slice(2)], row(1)]));
+    expect(message).toMatch(/^JPX file has unexpected headers: column 2 is "]0;ownedA+…", not コード$/);
+    expect(message).not.toContain("A".repeat(40));
+    printableOnly(message);
+  });
+
+  it("quotes a bad cell only as a short, sanitised excerpt", () => {
+    const bad = row(1);
+    bad[1] = hostile;
+    const message = refusal(workbook([[...JPX_HEADERS], bad]));
+    expect(message).toMatch(/^JPX file row 2: not a listing code: "]0;ownedA+…"$/);
+    expect(message).not.toContain("A".repeat(40));
+    printableOnly(message);
+  });
+
+  it("quotes the start of what is not an .xls only as a short, sanitised excerpt", () => {
+    const message = refusal(Buffer.from(`\u0000\u001b[2J${"<html>".repeat(20)}`));
+    expect(message).toMatch(/^JPX file is not a legacy \.xls \(it starts with "\[2J(<html>)+<html…"\)$/);
+    printableOnly(message);
   });
 });

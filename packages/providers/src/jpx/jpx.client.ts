@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from "axios";
 
 import type { CompanyListingSnapshot } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamRequestConfig } from "../http/upstream-request";
 import { JPX_MAX_BYTES, parseJpxListing } from "./jpx-listing.parser";
 
 export interface JpxClientOptions {
@@ -25,8 +26,7 @@ export class JpxClient {
     try {
       const response = await this.http.get<ArrayBuffer>(this.options.listUrl, {
         responseType: "arraybuffer",
-        timeout: this.options.timeoutMs ?? 30_000,
-        maxContentLength: JPX_MAX_BYTES,
+        ...upstreamRequestConfig({ timeoutMs: this.options.timeoutMs ?? 30_000, maxBytes: JPX_MAX_BYTES }),
       });
       body = Buffer.from(response.data);
     } catch (error) {

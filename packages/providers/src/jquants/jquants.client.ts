@@ -11,6 +11,7 @@ import {
 } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamRequestConfig } from "../http/upstream-request";
 import { calendarDayFromJQuants, jquantsCalendarRowSchema, type JQuantsCalendarDay } from "./jquants-calendar";
 import { jquantsDailyBarSchema, priceBarFromJQuants, splitFromJQuants } from "./jquants-daily-bar";
 import { investorTypeFromJQuants, jquantsInvestorTypesRowSchema } from "./jquants-investor-types.schema";
@@ -122,8 +123,8 @@ export class JQuantsClient {
     try {
       const response = await this.http.get<unknown>(`${this.options.baseUrl}${path}`, {
         params,
+        ...upstreamRequestConfig({ timeoutMs: this.options.timeoutMs ?? 30_000 }),
         headers: { "x-api-key": this.options.apiKey },
-        timeout: this.options.timeoutMs ?? 30_000,
         responseType: "json",
       });
       data = response.data;

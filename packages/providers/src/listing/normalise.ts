@@ -1,3 +1,5 @@
+import { quoteInput } from "@kabuto/core";
+
 /** JPX writes "-" (and older files, trailing spaces) where there is no value. */
 export function textOrNull(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -10,7 +12,7 @@ export function paddedCode(value: unknown, width: number): string | null {
   const text = textOrNull(value);
   if (text === null) return null;
   const number = Number(text);
-  if (!Number.isInteger(number) || number < 0) throw new Error(`not a code: ${JSON.stringify(value)}`);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`not a code: ${quoteInput(value)}`);
   return String(number).padStart(width, "0");
 }
 
@@ -19,16 +21,16 @@ export function plainCode(value: unknown): string | null {
   const text = textOrNull(value);
   if (text === null) return null;
   const number = Number(text);
-  if (!Number.isInteger(number) || number < 0) throw new Error(`not a code: ${JSON.stringify(value)}`);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`not a code: ${quoteInput(value)}`);
   return String(number);
 }
 
 /** JPX's date float (20250930.0) or J-Quants' "2025-09-30" → "2025-09-30". */
 export function isoDate(value: unknown): string {
   const digits = String(value).trim().replace(/\.0+$/, "").replace(/-/g, "");
-  if (!/^\d{8}$/.test(digits)) throw new Error(`not a date: ${JSON.stringify(value)}`);
+  if (!/^\d{8}$/.test(digits)) throw new Error(`not a date: ${quoteInput(value)}`);
   const iso = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
-  if (Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) throw new Error(`not a date: ${JSON.stringify(value)}`);
+  if (Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) throw new Error(`not a date: ${quoteInput(value)}`);
   return iso;
 }
 
@@ -40,7 +42,7 @@ export function jpxCode(value: unknown): string {
   const text = textOrNull(value);
   if (text === null) throw new Error("empty code");
   const code = typeof value === "number" ? String(value) : text.replace(/\.0+$/, "");
-  if (!/^[0-9A-Z]{4,5}$/.test(code)) throw new Error(`not a listing code: ${JSON.stringify(value)}`);
+  if (!/^[0-9A-Z]{4,5}$/.test(code)) throw new Error(`not a listing code: ${quoteInput(value)}`);
   return code;
 }
 

@@ -1,6 +1,6 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 
-import { PermanentError, TemporaryError, listen } from "@kabuto/core";
+import { PermanentError, TemporaryError, UpstreamRateLimitError, listen } from "@kabuto/core";
 
 import { YahooChartClient } from "./yahoo-chart.client";
 
@@ -60,11 +60,16 @@ describe("YahooChartClient against a real HTTP server", () => {
     await expect(fetch7203()).rejects.toThrow(new PermanentError("Yahoo chart 7203.T: unknown symbol (HTTP 404)"));
   });
 
-  it("a 429 is temporary and carries Retry-After", async () => {
+  it("a 429 is a temporary rate limit and carries Retry-After when there is one", async () => {
     answer = json(429, { finance: { error: "Too Many Requests" } }, { "retry-after": "7" });
     const error = await fetch7203().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UpstreamRateLimitError);
     expect(error).toBeInstanceOf(TemporaryError);
-    expect((error as TemporaryError).retryAfterMs).toBe(7000);
+    expect((error as UpstreamRateLimitError).retryAfterMs).toBe(7000);
+    answer = json(429, { finance: { error: "Too Many Requests" } });
+    const silent = await fetch7203().catch((caught: unknown) => caught);
+    expect(silent).toBeInstanceOf(UpstreamRateLimitError);
+    expect((silent as UpstreamRateLimitError).retryAfterMs).toBeUndefined();
   });
 
   it("a 5xx, a timeout, a reset and malformed JSON are temporary", async () => {

@@ -3,6 +3,7 @@ import axios, { type AxiosInstance } from "axios";
 import { PermanentError, TemporaryError, type CorporateActionRow, type PriceUnitData } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamRequestConfig } from "../http/upstream-request";
 import { parseYahooActions, parseYahooChart } from "./yahoo-chart.parser";
 import type { YahooInterval, YahooRange } from "./yahoo-intervals";
 
@@ -12,6 +13,18 @@ export interface YahooChartClientOptions {
   timeoutMs?: number;
   http?: AxiosInstance;
 }
+
+/**
+ * What a desktop Chrome sends: Yahoo answers 429 "Too Many Requests" to some non-browser
+ * User-Agents (axios' own among them) however slowly they ask. Chrome's reduced User-Agent
+ * string only ever varies in the major version.
+ */
+export const YAHOO_BROWSER_HEADERS = {
+  "User-Agent":
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/143.0.0.0 Safari/537.36",
+  Accept: "application/json,text/plain,*/*",
+  "Accept-Language": "ja,en-US;q=0.9,en;q=0.8",
+} as const;
 
 /** Yahoo Finance's chart API: one symbol's bars per request, with dividends and splits. */
 export class YahooChartClient {
@@ -23,8 +36,8 @@ export class YahooChartClient {
 
   /**
    * Bars of `symbol` ("7203.T") over `range`, as traded, with the actions the answer lists. An
-   * unknown or delisted symbol is a PermanentError; timeouts, resets, 429 (with Retry-After) and
-   * 5xx are TemporaryErrors.
+   * unknown or delisted symbol is a PermanentError; timeouts, resets, 429 and 5xx are
+   * TemporaryErrors (a 429 an UpstreamRateLimitError).
    */
   async fetchBars(params: { symbol: string; interval: YahooInterval; range: YahooRange }): Promise<PriceUnitData> {
     return parseYahooChart(await this.chart(params), params);
@@ -51,7 +64,8 @@ export class YahooChartClient {
             events: "div,splits",
             includeAdjustedClose: "true",
           },
-          timeout: this.options.timeoutMs ?? 30_000,
+          ...upstreamRequestConfig({ timeoutMs: this.options.timeoutMs ?? 30_000 }),
+          headers: YAHOO_BROWSER_HEADERS,
           responseType: "json",
         },
       );

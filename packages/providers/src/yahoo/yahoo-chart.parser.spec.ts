@@ -99,7 +99,7 @@ describe("parseYahooChart", () => {
       chart: { result: null, error: { code: "Not Found", description: "No data found, symbol may be delisted" } },
     };
     expect(() => parseYahooChart(body, { symbol: "0000.T", interval: "1d" })).toThrow(
-      new PermanentError("Yahoo chart for 0000.T: No data found, symbol may be delisted"),
+      new PermanentError('Yahoo chart for 0000.T: "No data found, symbol may be delisted"'),
     );
   });
 });

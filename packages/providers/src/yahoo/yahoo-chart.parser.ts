@@ -1,6 +1,7 @@
 import {
   PermanentError,
   isTradingDay,
+  quoteInput,
   type CorporateActionRow,
   type PriceBarRow,
   type PriceUnitData,
@@ -28,7 +29,7 @@ function chartResult(body: unknown, symbol: string): ChartResult {
   if (!parsed.success) throw new PermanentError(`Yahoo chart for ${symbol}: unexpected answer shape`);
   const { result, error } = parsed.data.chart;
   if (error || !result?.[0])
-    throw new PermanentError(`Yahoo chart for ${symbol}: ${error?.description ?? "no result"}`);
+    throw new PermanentError(`Yahoo chart for ${symbol}: ${error ? quoteInput(error.description, 80) : "no result"}`);
   return result[0];
 }
 
