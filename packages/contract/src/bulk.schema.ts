@@ -5,6 +5,7 @@ import { PRICE_INTERVALS, PRICE_PERIODS } from "./price-interval.schema";
 import { qualityCountsSchema } from "./quality-check-name.schema";
 import { BATCH_UNITS, DETAIL_STATUSES, ERROR_CLASSES, PRICE_PROVIDERS, batchStatusSchema } from "./status.schema";
 import { toYahooSymbol } from "./symbol.schema";
+import { plainText } from "./text.schema";
 
 /** At most this many symbols in one batch (the whole market is about 4,400). */
 export const MAX_SYMBOLS = 10_000;
@@ -16,10 +17,10 @@ const SYMBOLS_MESSAGE = "'symbols' は文字列リストで指定してくださ
  * provider cannot serve (J-Quants' daily bars only, Yahoo's intraday reach) its price source refuses.
  */
 export const bulkStartBodySchema = z
-  .object({
+  .strictObject({
     symbols: z.array(z.string(), { message: "は文字列リストで指定してください" }).optional(),
     all: z.boolean().optional(),
-    market_category: z.string().max(64).optional(),
+    market_category: plainText(64).optional(),
     interval: z
       .enum(PRICE_INTERVALS, { message: `'interval' は ${PRICE_INTERVALS.join(", ")} のいずれかです` })
       .default("1d"),

@@ -2,26 +2,31 @@ import { z } from "zod";
 
 import { booleanText, count, pageLimit, pageOffset } from "./page.schema";
 import { MASTER_SOURCES } from "./status.schema";
+import { toYahooSymbol } from "./symbol.schema";
+import { plainText } from "./text.schema";
 
 /** `GET /api/v1/companies`' query. */
 export const companyListQuerySchema = z.object({
-  market_code: z.string().max(8).optional(),
-  sector17_code: z.string().max(4).optional(),
-  sector33_code: z.string().max(4).optional(),
+  market_code: plainText(8).optional(),
+  sector17_code: plainText(4).optional(),
+  sector33_code: plainText(4).optional(),
   active_only: booleanText.prefault("true"),
   limit: pageLimit(1000, 100),
   offset: pageOffset,
 });
 
 /** `GET /api/v1/companies/search`' query. */
-export const companySearchQuerySchema = z.object({ q: z.string().trim().min(1).max(100), limit: pageLimit(1000, 50) });
+export const companySearchQuerySchema = z.object({ q: plainText(100).trim().min(1), limit: pageLimit(1000, 50) });
 
 /** `GET /api/v1/companies/sectors`' query. */
 export const sectorsQuerySchema = z.object({ type: z.enum(["17", "33"]).default("33") });
 
-/** `:code` of `GET /api/v1/companies/:code`. */
+/** `:code` of `GET /api/v1/companies/:code`: a TSE code, as the prices take it ("7203", "130A"). */
 export const companyCodeParamsSchema = z.object({
-  code: z.string().regex(/^[0-9A-Za-z]{4,5}$/, "銘柄コードは4〜5桁の英数字です"),
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z]{4,5}$/, "銘柄コードは4〜5桁の英数字です")
+    .refine((code) => toYahooSymbol(code) !== undefined, "銘柄コードは4〜5桁の英数字です"),
 });
 
 /** A listed company (snake_case, dates as YYYY-MM-DD / ISO 8601). */

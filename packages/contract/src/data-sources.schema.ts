@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+import { plainText } from "./text.schema";
+
 /** J-Quants plans, each with its own request rate. */
 export const JQUANTS_PLAN_NAMES = ["free", "light", "standard", "premium"] as const;
 
 /** `PUT /api/v1/data-sources/jquants`' body. */
-export const jquantsCredentialsBodySchema = z.object({
-  api_key: z.string().trim().min(8, "api_key を指定してください").max(512),
+export const jquantsCredentialsBodySchema = z.strictObject({
+  api_key: plainText(512).trim().min(8, "api_key を指定してください"),
   plan: z.enum(JQUANTS_PLAN_NAMES),
 });
 

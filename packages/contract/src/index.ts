@@ -17,4 +17,5 @@ export * from "./status-labels";
 export * from "./status.schema";
 export * from "./stock-master.schema";
 export * from "./symbol.schema";
+export * from "./text.schema";
 export * from "./topix.schema";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { dateRangeShape, withOrderedRange } from "./date-range.schema";
+import { dateRangeShape, isCalendarDate, withOrderedRange } from "./date-range.schema";
 import { count, pageLimit } from "./page.schema";
 
 /**
@@ -38,10 +38,16 @@ export type InvestorTrading = z.infer<typeof investorTradingSchema>;
 /** J-Quants' section names ("TSEPrime", "TokyoNagoya", before 2022 "TSE1st"…). */
 const section = z.string().regex(/^[A-Za-z0-9]{1,32}$/, "は TSEPrime のような市場名で指定してください");
 
+const CURSOR_MESSAGE = "は前のページの next をそのまま指定してください";
+
 /** A page's start: the next week's start date, section and end date, as `next` gave it. */
 const investorTypesCursor = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}_[A-Za-z0-9]{1,32}_\d{4}-\d{2}-\d{2}$/, "は前のページの next をそのまま指定してください")
+  .regex(/^\d{4}-\d{2}-\d{2}_[A-Za-z0-9]{1,32}_\d{4}-\d{2}-\d{2}$/, CURSOR_MESSAGE)
+  .refine((cursor) => {
+    const [start, , end] = cursor.split("_");
+    return isCalendarDate(start!) && isCalendarDate(end!);
+  }, CURSOR_MESSAGE)
   .meta({ description: "the `next` of the previous page" });
 
 /** `GET /api/v1/investor-types`' query: `from`/`to` select weeks by publication date, as J-Quants does. */

@@ -5,7 +5,7 @@ import { MASTER_SOURCES, masterSyncStatusSchema } from "./status.schema";
 
 /** `POST /api/v1/companies/sync`'s body (optional). */
 export const syncBodySchema = z
-  .object({
+  .strictObject({
     source: z.enum(MASTER_SOURCES).default("jpx"),
     force: z
       .boolean()
@@ -60,7 +60,7 @@ export const timeOfDaySchema = z.string().regex(TIME_OF_DAY, "time は HH:MM (00
 
 /** `PUT /api/v1/companies/schedule`'s body. */
 export const scheduleBodySchema = z
-  .object({
+  .strictObject({
     time: timeOfDaySchema.optional(),
     enabled: z.boolean().optional(),
   })

@@ -1,15 +1,24 @@
 import { z } from "zod";
 
-/** `limit` of a paged query: 1 to `max`, `fallback` when absent. */
-export function pageLimit(max: number, fallback: number) {
-  return z.coerce.number().int().min(1).max(max).default(fallback);
-}
+/** Decimal digits only: `Number()` alone would also take "0x10", " 5", "1e3" and, for 0, "". */
+const queryInteger = z
+  .string()
+  .regex(/^[0-9]{1,9}$/, "は整数で指定してください")
+  .transform(Number);
 
 /**
- * `offset` of a paged query, its schema stated: the OpenAPI generator probes with `null`,
- * which coercion turns into the valid 0, and would document the parameter as nullable.
+ * `limit` of a paged query: 1 to `max`, `fallback` when absent. The schemas of these two are
+ * stated for the OpenAPI document, which would otherwise describe the string they are sent as.
  */
-export const pageOffset = z.coerce.number().int().min(0).default(0).meta({ type: "integer", minimum: 0, default: 0 });
+export function pageLimit(max: number, fallback: number) {
+  return queryInteger
+    .pipe(z.number().min(1).max(max))
+    .default(fallback)
+    .meta({ type: "integer", minimum: 1, maximum: max, default: fallback });
+}
+
+/** `offset` of a paged query: 0 or more. */
+export const pageOffset = queryInteger.default(0).meta({ type: "integer", minimum: 0, default: 0 });
 
 /** A count in an answer. */
 export const count = z.number().int().min(0);

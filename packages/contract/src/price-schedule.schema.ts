@@ -7,7 +7,7 @@ const provider = z.enum(PRICE_PROVIDERS, { message: `provider は ${PRICE_PROVID
 
 /** `PUT /api/v1/prices/schedule`'s body: what is not given stays. */
 export const priceScheduleBodySchema = z
-  .object({ time: timeOfDaySchema.optional(), enabled: z.boolean().optional(), provider: provider.optional() })
+  .strictObject({ time: timeOfDaySchema.optional(), enabled: z.boolean().optional(), provider: provider.optional() })
   .refine(
     (body) => body.time !== undefined || body.enabled !== undefined || body.provider !== undefined,
     "time, enabled, provider のいずれかを指定してください",

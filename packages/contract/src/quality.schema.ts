@@ -6,12 +6,13 @@ import { count, pageLimit } from "./page.schema";
 import { QUALITY_CHECKS, qualityCountsSchema } from "./quality-check-name.schema";
 import { MASTER_SYNC_STATUSES, PRICE_PROVIDERS } from "./status.schema";
 import { toYahooSymbol } from "./symbol.schema";
+import { plainText } from "./text.schema";
 
 const SYMBOLS_MESSAGE = "'symbols' は東証の銘柄コードのリストで、または 'all': true で指定してください";
 
 /** `POST /api/v1/quality/check`'s body: a date range and the symbols (or every one) of one or both sources. */
 export const qualityCheckBodySchema = withOrderedRange(
-  z.object({
+  z.strictObject({
     from: calendarDate,
     to: calendarDate,
     symbols: z.array(z.string()).min(1).max(MAX_SYMBOLS).optional(),
@@ -61,9 +62,13 @@ export const qualityCheckAcceptedSchema = z.object({
 /** `GET /api/v1/quality/checks/:check_id`. */
 export const qualityCheckResponseSchema = z.object({ success: z.literal(true), check: qualityCheckSchema });
 
+const CURSOR_MESSAGE = "は前のページの next を指定してください";
+/** PostgreSQL's largest bigint: an issue id past it is no page of any run. */
+const MAX_ISSUE_ID = 2n ** 63n - 1n;
+
 /** `GET /api/v1/quality/issues`' query. */
 export const qualityIssuesQuerySchema = z.object({
-  batch_id: z.string().min(1).max(64).optional().meta({ description: "a batch's id, or an on-demand check's id" }),
+  batch_id: plainText(64).min(1).optional().meta({ description: "a batch's id, or an on-demand check's id" }),
   symbol: z
     .string()
     .transform((text, context) => {
@@ -77,7 +82,8 @@ export const qualityIssuesQuerySchema = z.object({
   /** The `next` of the previous page. */
   cursor: z
     .string()
-    .regex(/^[1-9][0-9]{0,18}$/, "は前のページの next を指定してください")
+    .regex(/^[1-9][0-9]{0,18}$/, { message: CURSOR_MESSAGE, abort: true })
+    .refine((cursor) => BigInt(cursor) <= MAX_ISSUE_ID, CURSOR_MESSAGE)
     .optional(),
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
 
 import { booleanText, count, pageLimit, pageOffset } from "./page.schema";
+import { plainText } from "./text.schema";
 
 /** `GET /api/stock-master/list`' query. */
 export const stockListQuerySchema = z.object({
   is_active: booleanText.prefault("true"),
-  market_category: z.string().max(64).optional(),
+  market_category: plainText(64).optional(),
   limit: pageLimit(5000, 100),
   offset: pageOffset,
 });

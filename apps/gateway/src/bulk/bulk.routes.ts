@@ -59,8 +59,10 @@ export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
   });
 
   router.get("/bulk/jobs/:job_id/symbols", async (request, response) => {
-    const batch = await deps.bulk.find(validate(jobParamsSchema, request.params).job_id);
-    const { units, total } = await batches.units(batch.id, validate(jobSymbolsQuerySchema, request.query));
+    const { job_id: jobId } = validate(jobParamsSchema, request.params);
+    const query = validate(jobSymbolsQuerySchema, request.query);
+    const batch = await deps.bulk.find(jobId);
+    const { units, total } = await batches.units(batch.id, query);
     response.json({ success: true, job_id: batch.id, total, symbols: units.map(serializeJobSymbol) });
   });
 

@@ -3,32 +3,32 @@ import request from "supertest";
 import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
 
-import { createApp } from "../app";
+import { createApp, gatewayOpenApiDocument } from "../app";
 import { loadGatewayConfig } from "../env";
+import { HOSTILE_CASES } from "../testing/hostile-cases";
+import { wrongMethodCases, type HostileCase } from "../testing/hostile-request";
 
-/** Requests the wave-1 fault run found answered 500 or wrongly accepted; each must be a 400. */
-const JOB_ROUTES = [
-  ["get", "/api/bulk/status/job%00x"],
-  ["post", "/api/bulk/stop/job%00x"],
-  ["post", "/api/bulk/pause/job%00x"],
-  ["post", "/api/bulk/resume/job%00x"],
-  ["post", "/api/bulk/retry/job%00x"],
-  ["get", "/api/bulk/jobs/job%00x/symbols"],
-  ["get", "/api/v1/quality/checks/check%00x"],
-] as const;
+const DOCUMENTED = Object.entries(gatewayOpenApiDocument().paths ?? {}).flatMap(([path, item]) =>
+  Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+);
+const CASES: readonly HostileCase[] = [
+  ...HOSTILE_CASES,
+  ...wrongMethodCases([...new Set(DOCUMENTED.map((operation) => operation.split(" ")[1]!))]),
+];
+const ERROR_CODES = { 400: "VALIDATION_ERROR", 404: "NOT_FOUND" } as const;
+const CONTROL_CHARACTER = /\p{Cc}/u;
 
-const QUERIES = [
-  "/api/v1/prices/7203?from=2026-13-01",
-  "/api/v1/prices/7203?to=2026-02-30",
-  "/api/v1/prices/7203?from=2026-03-02&to=2026-03-01",
-  "/api/v1/prices/1e309",
-  "/api/v1/prices/7203?adjust=dividends",
-  "/api/v1/prices/7203?cursor=yesterday",
-  "/api/v1/topix?from=2026-02-30",
-  "/api/v1/calendar?from=2026-13-01&to=2026-12-31",
-] as const;
+/** Company search for `q`, each % and _ a character: only the company whose name has them. */
+const LITERAL_SEARCHES: readonly [string, string[]][] = [
+  ["%", ["9999"]],
+  ["_", ["9999"]],
+  ["%_", ["9999"]],
+  ["_%", []],
+  ["\\", []],
+  ["\\%", []],
+];
 
-describe("hostile input (real PostgreSQL and Redis)", () => {
+describe("hostile input on every route (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
   let queues: QueueRepository;
@@ -58,28 +58,34 @@ describe("hostile input (real PostgreSQL and Redis)", () => {
     await db.drop();
   });
 
-  it.each(JOB_ROUTES)("%s %s: a NUL byte in an id is a 400, not a 500", async (method, path) => {
-    const response = await request(app)[method](path).expect(400);
-    expect(response.body).toMatchObject({ success: false, error: "VALIDATION_ERROR" });
+  it("has cases for every documented operation, over 200 in all", () => {
+    const covered = new Set(CASES.map((one) => `${one.method.toUpperCase()} ${one.route}`));
+    expect(DOCUMENTED.filter((operation) => !covered.has(operation))).toEqual([]);
+    expect(CASES.length + LITERAL_SEARCHES.length).toBeGreaterThanOrEqual(200);
   });
 
-  it.each(QUERIES)("GET %s is a 400 naming the problem", async (path) => {
-    const response = await request(app).get(path).expect(400);
-    expect(response.body).toMatchObject({ success: false, error: "VALIDATION_ERROR", message: expect.any(String) });
+  it.each(CASES)("$name", async ({ method, url, body, status, sameAs }) => {
+    let call = request(app)[method](url);
+    if (body && "json" in body) call = call.send(body.json as object);
+    if (body && "raw" in body) call = call.set("Content-Type", body.type).send(body.raw);
+    const response = await call;
+
+    expect(response.status).toBe(status);
+    expect(response.text).not.toContain("\u0000");
+    if (status === 200) {
+      if (sameAs) expect(response.text).toBe((await request(app).get(sameAs)).text);
+      return;
+    }
+    expect(response.body).toEqual({ success: false, error: ERROR_CODES[status], message: expect.any(String) });
+    expect(response.body.message).not.toMatch(CONTROL_CHARACTER);
   });
 
-  it("refuses a bulk start naming both symbols and all", async () => {
-    const response = await request(app)
-      .post("/api/bulk/start")
-      .send({ symbols: ["7203"], all: true })
-      .expect(400);
-    expect(response.body.message).toBe("'symbols' と 'all' は同時に指定できません");
+  it.each(LITERAL_SEARCHES)("200: GET /api/v1/companies/search, q=%s matches as characters", async (q, codes) => {
+    const response = await request(app).get("/api/v1/companies/search").query({ q }).expect(200);
+    expect(response.body.companies.map((company: { code: string }) => company.code)).toEqual(codes);
   });
 
-  it("searches for % and _ as characters, not as LIKE wildcards", async () => {
-    const wildcard = await request(app).get("/api/v1/companies/search").query({ q: "%" }).expect(200);
-    expect(wildcard.body.companies.map((company: { code: string }) => company.code)).toEqual(["9999"]);
-    const underscore = await request(app).get("/api/v1/companies/search").query({ q: "_" }).expect(200);
-    expect(underscore.body.companies.map((company: { code: string }) => company.code)).toEqual(["9999"]);
+  it("leaves Object.prototype as it was", () => {
+    expect(Object.prototype).not.toHaveProperty("polluted");
   });
 });

@@ -19,7 +19,11 @@ export function masterSyncRoutes(deps: Pick<FeatureContext, "db" | "queues" | "o
   const companies = companyRepository(deps.db);
 
   router.post("/v1/companies/sync", async (request, response) => {
-    const { source, force } = validate(syncBodySchema, request.body ?? {});
+    // the body is optional, but one the JSON parser left unread (text/plain, a form) is refused
+    if (request.body === undefined && request.is("application/json") === false) {
+      throw new ApiError("VALIDATION_ERROR", "リクエストボディは application/json で送ってください");
+    }
+    const { source, force } = validate(syncBodySchema, request.body);
     const outcome = await requestMasterSync(
       { prisma: deps.db.prisma, queues: deps.queues },
       { trigger: "manual", source, force },
