@@ -3,6 +3,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { Redis } from "ioredis";
 import { Server, type Socket } from "socket.io";
 
+import { HEALTH_CHECK_DOWN } from "@kabuto/contract";
 import {
   createAuthFailureLimiter,
   latestProgress,
@@ -42,9 +43,16 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
   const { config, logger, redis } = deps;
   const http = createServer((request, response) => {
     if (request.method === "GET" && request.url === "/health") {
-      redis.ping().then(
+      // The connection waits for Redis to come back rather than fail, so the probe has its own deadline.
+      Promise.race([
+        redis.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("no answer within 1 s")), 1000).unref()),
+      ]).then(
         () => respond(200, { status: "ok", checks: { redis: "ok" } }),
-        (error: Error) => respond(503, { status: "degraded", checks: { redis: error.message } }),
+        (error: Error) => {
+          logger.warn("health check: redis does not answer", { error: error.message });
+          respond(503, { status: "degraded", checks: { redis: HEALTH_CHECK_DOWN } });
+        },
       );
       return;
     }
@@ -135,7 +143,9 @@ export function createProgressServer(deps: ProgressServerDeps): ProgressServer {
     subscribed,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await subscriber.quit().catch(() => subscriber.disconnect());
+      // QUIT waits in the offline queue for a Redis that is not there: only a ready connection gets it.
+      if (subscriber.status === "ready") await subscriber.quit().catch(() => subscriber.disconnect());
+      else subscriber.disconnect();
       throttle.close();
     },
   };
