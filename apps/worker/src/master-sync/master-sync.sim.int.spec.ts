@@ -41,7 +41,8 @@ describe("master sync against the market simulator (real PostgreSQL)", () => {
         prisma: db.prisma,
         jpxListUrl: sim.jpxListUrl,
         jquantsBaseUrl: sim.jquantsBaseUrl,
-        timeoutMs: 10_000,
+        // The simulator builds data_j.xls in this process: on a loaded machine that alone takes seconds.
+        timeoutMs: 30_000,
         encryptionKey,
       }),
     });
