@@ -13,7 +13,10 @@ export interface SpawnedApp {
   process: ChildProcessWithoutNullStreams;
   stdout(): string;
   stderr(): string;
-  /** Resolves with the first line of stdout or stderr that matches; rejects when the process exits first or after `timeoutMs`. */
+  /**
+   * Resolves with the first line of stdout or stderr that matches; rejects when the process exits
+   * first or after `timeoutMs` (30 s by default: a start on a loaded 2-core machine can take 15).
+   */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -38,7 +41,7 @@ export function spawnApp(name: AppName, env: Record<string, string>): SpawnedApp
     stdout: () => out,
     stderr: () => err,
     exited: () => exit,
-    async waitFor(pattern, timeoutMs = 15_000) {
+    async waitFor(pattern, timeoutMs = 30_000) {
       const matching = (output: string) => output.split("\n").find((line) => pattern.test(line));
       const output = await waitUntil(
         `${name} to log ${pattern}`,
