@@ -1,6 +1,7 @@
 import {
   createUnitRunner,
   jquantsClientSource,
+  lastStoredBar,
   priceSourcesFrom,
   priceUnitStore,
   requestBatchQualityCheck,
@@ -65,7 +66,12 @@ runMain("worker", async () => {
     ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
     logger,
     handlers: createJobHandlers({
-      prices: { sources, units, store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }) },
+      prices: {
+        sources,
+        units,
+        store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }),
+        lastBar: lastStoredBar(db),
+      },
       marketSeries: createMarketSeriesService({
         db,
         logger,
