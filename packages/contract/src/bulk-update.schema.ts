@@ -3,7 +3,7 @@ import { z } from "zod";
 import { PRICE_PROVIDERS } from "./status.schema";
 
 /** `POST /api/bulk/update`'s body: the daily update now, from one provider. */
-export const bulkUpdateBodySchema = z.object({
+export const bulkUpdateBodySchema = z.strictObject({
   provider: z
     .enum(PRICE_PROVIDERS, { message: `'provider' は ${PRICE_PROVIDERS.join(", ")} のいずれかです` })
     .optional()

@@ -51,6 +51,33 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
     expect(response.body).toEqual({ success: false, error: "VALIDATION_ERROR", message });
   });
 
+  it("starts the daily update from the schedule's provider unless the body names one; refuses anything else", async () => {
+    const empty = await request(app).post("/api/bulk/update").send({}).expect(400);
+    expect(empty.body).toMatchObject({ error: "VALIDATION_ERROR", message: expect.stringContaining("銘柄マスタ") });
+    await db.pool.query(
+      `INSERT INTO companies (code, company_name, is_active, source, updated_at) VALUES ('7203', 'トヨタ自動車', true, 'jpx', now())`,
+    );
+    await db.pool.query(`UPDATE sync_schedules SET provider = 'jquants' WHERE job_name = 'daily_prices'`);
+    const scheduled = await request(app).post("/api/bulk/update").expect(202);
+    const named = await request(app).post("/api/bulk/update").send({ provider: "yahoo" }).expect(202);
+    const batches = await db.prisma.batchExecution.findMany({
+      where: { id: { in: [scheduled.body.job_id, named.body.job_id] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(batches.map((batch) => [batch.type, batch.provider, batch.unit])).toEqual([
+      ["daily_update", "jquants", "dates"],
+      ["daily_update", "yahoo", "symbols"],
+    ]);
+    for (const body of [{ provider: "bloomberg" }, { provider: "yahoo", period: "1y" }]) {
+      const refused = await request(app).post("/api/bulk/update").send(body).expect(400);
+      expect(refused.body).toMatchObject({ success: false, error: "VALIDATION_ERROR" });
+    }
+    for (const id of [scheduled.body.job_id, named.body.job_id])
+      await request(app).post(`/api/bulk/stop/${id}`).expect(200);
+    await db.pool.query(`UPDATE sync_schedules SET provider = NULL WHERE job_name = 'daily_prices'`);
+    await db.pool.query(`DELETE FROM companies`);
+  });
+
   it("404 with seed 000's body for an unknown job", async () => {
     const response = await request(app).get("/api/bulk/status/job-0").expect(404);
     expect(response.body).toEqual({ success: false, error: "NOT_FOUND", message: "指定されたジョブが見つかりません" });
