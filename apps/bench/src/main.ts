@@ -43,6 +43,10 @@ async function api<T>(gateway: string, method: string, path: string, body?: unkn
 /** Starts a batch and polls it to its end. */
 async function runBatch(gateway: string, body: object): Promise<Job> {
   const { job_id: jobId } = await api<{ job_id: string }>(gateway, "POST", "/api/bulk/start", body);
+  return waitForEnd(gateway, jobId);
+}
+
+async function waitForEnd(gateway: string, jobId: string): Promise<Job> {
   for (;;) {
     const job = (await api<{ job: Job }>(gateway, "GET", `/api/bulk/status/${jobId}`)).job;
     if (job.summary) return job;
@@ -72,20 +76,39 @@ async function jquantsRun(gateway: string, sim: Awaited<ReturnType<typeof startM
 }
 
 /**
+ * The daily update after one simulated trading day (`/__admin/advance-day`): how many Yahoo
+ * requests and rows it takes against one per listing and 1.2 rows per listing.
+ */
+async function dailyUpdateRun(gateway: string, sim: Awaited<ReturnType<typeof startMarketSim>>): Promise<string> {
+  await sim.advanceDay();
+  const chart = "yahoo:/v8/finance/chart";
+  const before = await sim.requests();
+  const started = performance.now();
+  const { job_id: jobId } = await api<{ job_id: string }>(gateway, "POST", "/api/bulk/update", { provider: "yahoo" });
+  const job = await waitForEnd(gateway, jobId);
+  const seconds = (performance.now() - started) / 1000;
+  const requests = ((await sim.requests())[chart] ?? 0) - (before[chart] ?? 0);
+  const listings = job.progress.total;
+  return `  daily update      after advance-day: ${requests} Yahoo requests for ${listings} listings (${(requests / listings).toFixed(3)} each), ${job.summary!.records} rows written (${(job.summary!.records / listings).toFixed(3)} per listing), ${job.summary!.failed} failed, in ${seconds.toFixed(1)} s`;
+}
+
+/**
  * `npm run bench`: the whole simulated market (about 4,400 listings × 1 year of daily bars) through
  * the real stack (gateway + worker processes + PostgreSQL + Redis), then, in the same run, a raw
  * PostgreSQL COPY of the same rows and raw BullMQ no-op jobs as baselines, printed as ratios; then
- * the whole market by date from J-Quants, against its plan's limit.
+ * the daily update after one more trading day; then the whole market by date from J-Quants, against
+ * its plan's limit.
  */
 async function main() {
   const servers = testServers();
   const databaseUrl = await freshBenchDatabase(servers.databaseUrl, "kabuto_bench");
   const prefix = `bench-${randomBytes(3).toString("hex")}`;
-  // The simulated "today" is the real one: J-Quants batches ask for the trading dates up to today.
+  // The simulated "today" is the trading day before the real one, and the real one after the daily
+  // update's advance-day: Kabuto asks Yahoo and J-Quants for nothing after its own today.
   const today = tokyoDate(new Date());
   const sim = await startMarketSim({
     seed: 20260601,
-    baseDate: isTradingDay(today) ? today : shiftTradingDays(today, -1),
+    baseDate: shiftTradingDays(isTradingDay(today) ? today : shiftTradingDays(today, -1), -1),
     jquantsKeys: { [JQUANTS_PLAN.key]: JQUANTS_PLAN.plan },
   });
   const env = {
@@ -142,6 +165,7 @@ async function main() {
       `  baseline BullMQ   ${noop.jobs} no-op jobs in ${noop.seconds.toFixed(2)} s = ${noopJobsPerSecond.toFixed(0)} jobs/s  → Kabuto at ${((symbolsPerSecond / noopJobsPerSecond) * 100).toFixed(1)} % of raw BullMQ`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
+    process.stdout.write(`${await dailyUpdateRun(url, sim)}\n`);
     process.stdout.write(`${await jquantsRun(url, sim)}\n`);
   } finally {
     for (const app of apps) app.process.kill("SIGTERM");

@@ -7,6 +7,7 @@ import {
   bulkRetryResponseSchema,
   bulkStartResponseSchema,
   errorBodySchema,
+  type BulkUpdateRequest,
   pricesResponseSchema,
   syncStartResponseSchema,
   syncStatusResponseSchema,
@@ -52,6 +53,9 @@ export interface BulkStartBody {
   period?: string;
   provider?: string;
 }
+
+/** What the CLI sends to `POST /api/bulk/update`. */
+export type BulkUpdateBody = BulkUpdateRequest;
 
 export type BulkAction = "stop" | "pause" | "resume";
 
@@ -111,6 +115,7 @@ export function createApiClient(options: { baseUrl: string; apiKey?: string; fet
   return {
     baseUrl: options.baseUrl,
     startBulk: (body: BulkStartBody) => call("POST", "/api/bulk/start", bulkStartResponseSchema, body),
+    startUpdate: (body: BulkUpdateBody) => call("POST", "/api/bulk/update", bulkStartResponseSchema, body),
     bulkStatus: async (jobId: string) =>
       (await call("GET", `/api/bulk/status/${jobPath(jobId)}`, bulkJobResponseSchema)).job,
     bulkAction: (action: BulkAction, jobId: string) =>

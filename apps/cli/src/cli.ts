@@ -9,6 +9,7 @@ import { pricesCommand } from "./commands/prices.command";
 import { retryCommand } from "./commands/retry.command";
 import { statusCommand } from "./commands/status.command";
 import { syncCommand } from "./commands/sync.command";
+import { updateCommand } from "./commands/update.command";
 import { watchCommand } from "./commands/watch.command";
 import { GLOBAL_HELP } from "./args";
 import { padDisplay } from "./format";
@@ -16,6 +17,7 @@ import { padDisplay } from "./format";
 const COMMANDS: readonly Command[] = [
   syncCommand,
   fetchCommand,
+  updateCommand,
   watchCommand,
   statusCommand,
   jobsCommand,

@@ -1,6 +1,7 @@
 import {
   createUnitRunner,
   jquantsClientSource,
+  lastStoredBar,
   priceSourcesFrom,
   priceUnitStore,
   requestBatchQualityCheck,
@@ -66,7 +67,12 @@ runMain("worker", async () => {
     rateLimitHoldMs: config.rateLimitHoldMs,
     logger,
     handlers: createJobHandlers({
-      prices: { sources, units, store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }) },
+      prices: {
+        sources,
+        units,
+        store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }),
+        lastBar: lastStoredBar(db),
+      },
       marketSeries: createMarketSeriesService({
         db,
         logger,

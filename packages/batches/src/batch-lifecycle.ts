@@ -13,6 +13,7 @@ import {
 } from "@kabuto/core";
 import {
   batchRepository,
+  lastBarDates,
   listedSymbols,
   type BatchExecution,
   type BatchProgressPublisher,
@@ -24,6 +25,7 @@ import type { PriceSources } from "@kabuto/providers";
 import { isFinalOutcome, toQueueOutcome, type JobAttempt, type QueueRepository } from "@kabuto/queue";
 
 import { BatchNotFoundError } from "./batch-not-found.error";
+import { batchPriority } from "./batch-priority";
 import { BatchRequestError } from "./batch-request.error";
 import { BatchRetryError } from "./batch-retry.error";
 import { BatchTransitionError } from "./batch-transition.error";
@@ -38,7 +40,10 @@ export interface PriceBatchRequest {
   /** A list of symbols, or every active listing (of one market when `marketName` is given). */
   symbols?: readonly string[];
   marketName?: string;
-  /** The scheduler's daily update rather than a batch someone asked for. */
+  /**
+   * The daily update (the scheduler's, or `POST /api/bulk/update`): only what is missing since the
+   * last stored bar, `period` where nothing is stored yet.
+   */
   daily?: boolean;
 }
 
@@ -72,6 +77,9 @@ function unitJob(batch: BatchExecution, unit: string): JobItem {
       unit,
       interval: batch.interval,
       ...(batch.period ? { period: batch.period } : {}),
+      // Symbol units look up their last bar when they run, so a resumed or retried unit starts from what is stored then.
+      ...(batch.type === "daily_update" && batch.unit === "symbols" ? { incremental: true } : {}),
+      priority: batchPriority(batch),
     },
   };
 }
@@ -107,6 +115,12 @@ export function createBatchControl(
     return batch;
   }
 
+  /** The last date any of `symbols` has a stored bar of the request's source and interval. */
+  async function lastStoredDate(request: PriceBatchRequest, symbols: readonly string[]) {
+    const dates = await lastBarDates(deps.db.pool, { source: request.provider, interval: request.interval, symbols });
+    return [...dates.values()].sort().at(-1);
+  }
+
   /** Takes the jobs of the batch's waiting units off the queue; jobs already running finish. */
   async function dequeue(batch: BatchExecution, units: readonly string[]) {
     await deps.queues.removeAll(units.map((unit) => unitJob(batch, unit)));
@@ -129,7 +143,12 @@ export function createBatchControl(
         request.symbols ??
         (await listedSymbols(deps.db.prisma, request.marketName ? { marketName: request.marketName } : {}));
       if (symbols.length === 0) throw new BatchRequestError("対象の銘柄がありません (銘柄マスタを同期してください)");
-      const units = source.planUnits({ symbols, period: request.period, today: tokyoDate(now) });
+      const units = source.planUnits({
+        symbols,
+        period: request.period,
+        today: tokyoDate(now),
+        lastStored: request.daily && source.unitKind === "dates" ? await lastStoredDate(request, symbols) : undefined,
+      });
       if (units.length === 0) throw new BatchRequestError("この期間に東証の営業日がありません");
       return launch(
         {

@@ -1,3 +1,4 @@
+export * from "./bulk-update.schema";
 export * from "./bulk.schema";
 export * from "./calendar.schema";
 export * from "./companies.schema";

@@ -15,6 +15,7 @@ export * from "./market-series/investor-type.repository";
 export * from "./master-sync/master-sync-run.repository";
 export * from "./page";
 export * from "./prices/corporate-action.repository";
+export * from "./prices/last-bar.query";
 export * from "./prices/price-bar.query";
 export * from "./prices/price-bar.repository";
 export * from "./quality/quality-check.repository";

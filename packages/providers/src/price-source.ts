@@ -10,6 +10,11 @@ export interface PlanUnitsParams {
   period: string;
   /** The Tokyo date the batch starts on (YYYY-MM-DD). */
   today: string;
+  /**
+   * An incremental update of a date-unit source: the market's last stored date (YYYY-MM-DD), so
+   * only the dates after it are planned; undefined plans `period`.
+   */
+  lastStored?: string | undefined;
 }
 
 /** One unit to fetch, with what the batch asked for. */
@@ -17,6 +22,11 @@ export interface FetchUnitParams {
   unit: string;
   interval: string;
   period?: string | undefined;
+  /**
+   * An incremental update of a symbol unit: the date of its last stored bar (YYYY-MM-DD), fetched
+   * again with everything after it, in place of `period`.
+   */
+  since?: string | undefined;
   /** The symbols to keep from a whole-market unit; undefined keeps every one. */
   symbols?: ReadonlySet<string> | undefined;
 }

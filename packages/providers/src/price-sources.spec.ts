@@ -1,6 +1,7 @@
 import type { JQuantsClient } from "./jquants/jquants.client";
 import { createPriceSources } from "./price-sources";
 import { YahooChartClient } from "./yahoo/yahoo-chart.client";
+import { yahooSource } from "./yahoo/yahoo.source";
 
 describe("the price sources", () => {
   const sources = createPriceSources({
@@ -28,6 +29,37 @@ describe("the price sources", () => {
     expect(month).not.toContain("2026-11-03");
     expect(month).not.toContain("2026-11-23");
     expect(month.at(-1)).toBe("2026-11-26");
+  });
+
+  it("plan a J-Quants daily update as the trading dates after the last stored one, or the last one again", () => {
+    const plan = (lastStored: string, today: string) =>
+      sources.jquants.planUnits({ symbols, period: "5d", today, lastStored });
+    expect(plan("2026-04-28", "2026-05-07")).toEqual(["2026-04-30", "2026-05-01", "2026-05-07"]);
+    expect(plan("2026-11-20", "2026-11-24")).toEqual(["2026-11-24"]);
+    expect(plan("2026-11-24", "2026-11-24")).toEqual(["2026-11-24"]);
+    expect(plan("2026-11-20", "2026-11-23")).toEqual(["2026-11-20"]);
+  });
+
+  it("fetch a Yahoo unit with a last stored bar from the start of its Tokyo day to the start of tomorrow's", async () => {
+    const asked: unknown[] = [];
+    const client = {
+      fetchBars: async (params: unknown) => {
+        asked.push(params);
+        return { bars: [], actions: [] };
+      },
+    } as unknown as YahooChartClient;
+    const yahoo = yahooSource(client, () => new Date("2026-11-26T10:00:00Z"));
+    await yahoo.fetchUnit({ unit: "7203.T", interval: "1d", period: "5d", since: "2026-11-20" });
+    await yahoo.fetchUnit({ unit: "7203.T", interval: "1d", period: "5d" });
+    expect(asked).toEqual([
+      {
+        symbol: "7203.T",
+        interval: "1d",
+        period1: new Date("2026-11-19T15:00:00Z"),
+        period2: new Date("2026-11-26T15:00:00Z"),
+      },
+      { symbol: "7203.T", interval: "1d", range: "5d" },
+    ]);
   });
 
   it("refuse what their upstream cannot serve", () => {

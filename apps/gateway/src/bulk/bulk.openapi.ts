@@ -5,6 +5,7 @@ import {
   bulkRetryResponseSchema,
   bulkStartBodySchema,
   bulkStartResponseSchema,
+  bulkUpdateBodySchema,
   jobHistoryQuerySchema,
   jobParamsSchema,
   jobSymbolsQuerySchema,
@@ -35,6 +36,18 @@ export const BULK_OPENAPI: readonly OpenApiRoute[] = [
     summary: "Start a bulk fetch of the given symbols, or of every active listing",
     tags: ["bulk"],
     request: { body: jsonRequestBody(bulkStartBodySchema) },
+    responses: {
+      "202": jsonResponse("accepted", bulkStartResponseSchema),
+      ...errorResponses("VALIDATION_ERROR"),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/bulk/update",
+    summary:
+      "Start the daily update now (the 19:00 batch): every active listing, only what is missing since the last stored bar — Yahoo each symbol from its last bar on (one request each), J-Quants the missing trading dates of the market and TOPIX; five days where nothing is stored",
+    tags: ["bulk"],
+    request: { body: jsonRequestBody(bulkUpdateBodySchema) },
     responses: {
       "202": jsonResponse("accepted", bulkStartResponseSchema),
       ...errorResponses("VALIDATION_ERROR"),

@@ -7,6 +7,9 @@ import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, typ
 import { createApp } from "../app";
 import { loadGatewayConfig } from "../env";
 
+/** Jobs waiting to run: BullMQ keeps those with a priority (every price job) apart from the plain waiting ones. */
+const queued = (counts: Record<string, number>) => (counts.waiting ?? 0) + (counts.prioritized ?? 0);
+
 describe("bulk API without workers (real PostgreSQL and Redis)", () => {
   let db: TestDatabase;
   let redis: TestRedis;
@@ -48,6 +51,33 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
     expect(response.body).toEqual({ success: false, error: "VALIDATION_ERROR", message });
   });
 
+  it("starts the daily update from the schedule's provider unless the body names one; refuses anything else", async () => {
+    const empty = await request(app).post("/api/bulk/update").send({}).expect(400);
+    expect(empty.body).toMatchObject({ error: "VALIDATION_ERROR", message: expect.stringContaining("銘柄マスタ") });
+    await db.pool.query(
+      `INSERT INTO companies (code, company_name, is_active, source, updated_at) VALUES ('7203', 'トヨタ自動車', true, 'jpx', now())`,
+    );
+    await db.pool.query(`UPDATE sync_schedules SET provider = 'jquants' WHERE job_name = 'daily_prices'`);
+    const scheduled = await request(app).post("/api/bulk/update").expect(202);
+    const named = await request(app).post("/api/bulk/update").send({ provider: "yahoo" }).expect(202);
+    const batches = await db.prisma.batchExecution.findMany({
+      where: { id: { in: [scheduled.body.job_id, named.body.job_id] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(batches.map((batch) => [batch.type, batch.provider, batch.unit])).toEqual([
+      ["daily_update", "jquants", "dates"],
+      ["daily_update", "yahoo", "symbols"],
+    ]);
+    for (const body of [{ provider: "bloomberg" }, { provider: "yahoo", period: "1y" }]) {
+      const refused = await request(app).post("/api/bulk/update").send(body).expect(400);
+      expect(refused.body).toMatchObject({ success: false, error: "VALIDATION_ERROR" });
+    }
+    for (const id of [scheduled.body.job_id, named.body.job_id])
+      await request(app).post(`/api/bulk/stop/${id}`).expect(200);
+    await db.pool.query(`UPDATE sync_schedules SET provider = NULL WHERE job_name = 'daily_prices'`);
+    await db.pool.query(`DELETE FROM companies`);
+  });
+
   it("404 with seed 000's body for an unknown job", async () => {
     const response = await request(app).get("/api/bulk/status/job-0").expect(404);
     expect(response.body).toEqual({ success: false, error: "NOT_FOUND", message: "指定されたジョブが見つかりません" });
@@ -64,7 +94,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
       status: "accepted",
     });
     const id = started.body.job_id as string;
-    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(3);
+    expect(queued(await queues.counts(PRICE_QUEUE.yahoo))).toBe(3);
 
     const status = await request(app).get(`/api/bulk/status/${id}`).expect(200);
     expect(status.body.job).toMatchObject({
@@ -76,11 +106,11 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
 
     const paused = await request(app).post(`/api/bulk/pause/${id}`).expect(200);
     expect(paused.body.job.status).toBe("paused");
-    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(0);
+    expect(queued(await queues.counts(PRICE_QUEUE.yahoo))).toBe(0);
     await request(app).post(`/api/bulk/pause/${id}`).expect(409);
 
     await request(app).post(`/api/bulk/resume/${id}`).expect(200);
-    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(3);
+    expect(queued(await queues.counts(PRICE_QUEUE.yahoo))).toBe(3);
 
     const stopped = await request(app).post(`/api/bulk/stop/${id}`).expect(200);
     expect(stopped.body).toMatchObject({
@@ -88,7 +118,7 @@ describe("bulk API without workers (real PostgreSQL and Redis)", () => {
       message: "キャンセルを受け付けました",
       job: { status: "cancel_requested" },
     });
-    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(0);
+    expect(queued(await queues.counts(PRICE_QUEUE.yahoo))).toBe(0);
     const after = await request(app).get(`/api/bulk/status/${id}`).expect(200);
     expect(after.body.job).toMatchObject({
       status: "cancelled",

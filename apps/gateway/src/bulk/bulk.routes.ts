@@ -1,20 +1,38 @@
 import { Router } from "express";
 
-import { bulkStartBodySchema, jobHistoryQuerySchema, jobParamsSchema, jobSymbolsQuerySchema } from "@kabuto/contract";
-import { batchQueryRepository } from "@kabuto/db";
+import {
+  bulkStartBodySchema,
+  bulkUpdateBodySchema,
+  jobHistoryQuerySchema,
+  jobParamsSchema,
+  jobSymbolsQuerySchema,
+} from "@kabuto/contract";
+import { SCHEDULE_JOB } from "@kabuto/core";
+import { batchQueryRepository, syncScheduleRepository } from "@kabuto/db";
 
 import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
 import { validate } from "../http/validate";
 import { serializeBulkJob, serializeJobSymbol } from "./bulk-job.serializer";
 import { BULK_OPENAPI } from "./bulk.openapi";
 
-/** Seed 000's bulk fetch contract (start, status, stop) plus pause, resume, retry, history and per-unit listing. */
+/**
+ * Seed 000's bulk fetch contract (start, status, stop) plus the daily update on demand, pause,
+ * resume, retry, history and per-unit listing.
+ */
 export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
   const router = Router();
   const batches = batchQueryRepository(deps.db.prisma);
+  const schedules = syncScheduleRepository(deps.db.prisma);
 
   router.post("/bulk/start", async (request, response) => {
     const batch = await deps.bulk.start(validate(bulkStartBodySchema, request.body));
+    response.status(202).json({ success: true, job_id: batch.id, status: "accepted" });
+  });
+
+  router.post("/bulk/update", async (request, response) => {
+    const body = validate(bulkUpdateBodySchema, request.body ?? {});
+    const provider = body.provider ?? (await schedules.find(SCHEDULE_JOB.DAILY_PRICES))?.provider ?? "yahoo";
+    const batch = await deps.bulk.update(provider);
     response.status(202).json({ success: true, job_id: batch.id, status: "accepted" });
   });
 

@@ -3,11 +3,12 @@ import {
   BatchRequestError,
   BatchRetryError,
   BatchTransitionError,
+  dailyUpdateRequest,
   type BatchControl,
   type PriceBatchRequest,
 } from "@kabuto/batches";
 import { toYahooSymbol, type BulkStartRequest } from "@kabuto/contract";
-import type { BatchTransition } from "@kabuto/core";
+import type { BatchTransition, Provider } from "@kabuto/core";
 import type { BatchExecution } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
@@ -55,6 +56,8 @@ export function createBulkService(control: BatchControl) {
   return {
     find: mapped(control.find),
     start: mapped((request: BulkStartRequest) => control.start(toBatchRequest(request))),
+    /** The daily update now: the batch the scheduler starts at 19:00. */
+    update: mapped((provider: Provider) => control.start(dailyUpdateRequest(provider))),
     pause: mapped(control.pause),
     resume: mapped(control.resume),
     stop: mapped(control.stop),

@@ -35,7 +35,9 @@ describe("a worker killed mid-batch (real processes, SIGKILL)", () => {
     const job = await waitForJob(gateway, id);
     expect(job).toMatchObject({ status: "completed", progress: { processed: 200, successful: 200 } });
     const stored = await gateway.db.prisma.priceBar.findMany({ orderBy: [{ symbol: "asc" }, { ts: "asc" }] });
-    expect(stored).toHaveLength(job.summary!.records);
+    // `records` counts rows written (new or changed): a unit whose worker died after storing its bars
+    // finds them unchanged on its second run and adds nothing, so it may fall short, never over.
+    expect(job.summary!.records).toBeLessThanOrEqual(stored.length);
     const storedCloses = new Map<string, (number | null)[]>();
     for (const bar of stored) storedCloses.set(bar.symbol, [...(storedCloses.get(bar.symbol) ?? []), bar.close]);
     expect(storedCloses).toEqual(await simulatedCloses(sim, symbols));

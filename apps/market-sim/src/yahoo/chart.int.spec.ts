@@ -3,6 +3,7 @@ import { startMarketSim, type MarketSim } from "../market-sim";
 interface Chart {
   chart: {
     result: {
+      meta: { range: string };
       timestamp: number[];
       events?: {
         splits?: Record<string, { date: number; numerator: number; denominator: number; splitRatio: string }>;
@@ -55,5 +56,30 @@ describe("simulated Yahoo chart: splits and intraday bars", () => {
     const days = new Set(result!.timestamp.map((stamp) => Math.floor(stamp / 86_400)));
     expect(result!.timestamp.length).toBe(days.size * 66);
     expect(result!.indicators.adjclose).toBeUndefined();
+  });
+
+  it("answers period1 (inclusive) to period2 (exclusive) as the bars of the same range, and no range", async () => {
+    const [month] = (await chart("7203.T", "interval=1d&range=1mo")).chart.result;
+    const stamps = month!.timestamp;
+    const closes = month!.indicators.quote[0]!.close;
+    const [span] = (await chart("7203.T", `interval=1d&period1=${stamps.at(-3)}&period2=${stamps.at(-1)}`)).chart
+      .result;
+    expect(span!.timestamp).toEqual(stamps.slice(-3, -1));
+    expect(span!.indicators.quote[0]!.close).toEqual(closes.slice(-3, -1));
+    expect(span!.meta.range).toBe("");
+    const [untilNow] = (await chart("7203.T", `interval=1d&period1=${stamps.at(-2)! - 3600}`)).chart.result;
+    expect(untilNow!.timestamp).toEqual(stamps.slice(-2));
+  });
+
+  it("answers a period without bars with an empty quote, and a reversed one with 400", async () => {
+    const [month] = (await chart("7203.T", "interval=1d&range=1mo")).chart.result;
+    const after = month!.timestamp.at(-1)! + 1;
+    const [empty] = (await chart("7203.T", `interval=1d&period1=${after}&period2=${after + 3600}`)).chart.result;
+    expect(empty!.timestamp).toBeUndefined();
+    expect(empty!.indicators.quote).toEqual([{}]);
+    const reversed = await fetch(
+      `${sim.url}/v8/finance/chart/7203.T?interval=1d&period1=${after}&period2=${after - 1}`,
+    );
+    expect(reversed.status).toBe(400);
   });
 });

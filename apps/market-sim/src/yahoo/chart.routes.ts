@@ -78,6 +78,17 @@ function epoch(date: string, offsetSeconds: number) {
   return Date.parse(`${date}T00:00:00Z`) / 1000 + offsetSeconds;
 }
 
+/** The UTC date of an epoch second, a day early: a superset start for the bars stamped from it on. */
+function dayBefore(epochSeconds: number) {
+  return new Date((epochSeconds - 86_400) * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * What a request asks for: `range` (back from today), or Yahoo's `period1` (inclusive) to `period2`
+ * (exclusive, default now) in epoch seconds, when no range is given.
+ */
+type Span = { range: string } | { period1: number; period2: number | undefined };
+
 /** Yahoo's `/v8/finance/chart/:symbol`, daily bars of the simulated market in Yahoo's JSON shape. */
 export function chartRoutes(state: MarketState, badBars: () => readonly BadBar[]): Router {
   const router = Router();
@@ -85,13 +96,29 @@ export function chartRoutes(state: MarketState, badBars: () => readonly BadBar[]
     const parsed = query.safeParse(request.query);
     const symbol = request.params.symbol;
     if (!parsed.success) return yahooError(response, 400, "Bad Request", "Invalid input");
-    const { interval, range = "1mo" } = parsed.data;
-    if (!(range in RANGE_DAYS)) return yahooError(response, 422, "Unprocessable Entity", `Invalid range: ${range}`);
+    const { interval, period1, period2 } = parsed.data;
+    const span: Span =
+      parsed.data.range === undefined && period1 !== undefined
+        ? { period1, period2 }
+        : { range: parsed.data.range ?? "1mo" };
+    if ("range" in span && !(span.range in RANGE_DAYS))
+      return yahooError(response, 422, "Unprocessable Entity", `Invalid range: ${span.range}`);
+    if ("period1" in span && span.period2 !== undefined && span.period1 > span.period2) {
+      return yahooError(
+        response,
+        400,
+        "Bad Request",
+        `Invalid input - start date cannot be after end date. startDate = ${span.period1}, endDate = ${span.period2}`,
+      );
+    }
     const intradayLimit = INTRADAY_DAYS[interval];
     if (!DAILY.has(interval) && intradayLimit === undefined) {
       return yahooError(response, 400, "Bad Request", `Invalid interval: ${interval}`);
     }
-    if (intradayLimit !== undefined && RANGE_DAYS[range]! > intradayLimit) {
+    const today = state.today;
+    const reachDays =
+      "range" in span ? RANGE_DAYS[span.range]! : (epoch(today, CLOSE_UTC_SECONDS) - span.period1) / 86_400;
+    if (intradayLimit !== undefined && reachDays > intradayLimit) {
       return yahooError(
         response,
         422,
@@ -102,22 +129,45 @@ export function chartRoutes(state: MarketState, badBars: () => readonly BadBar[]
     const listing = /^(.+)\.T$/.exec(symbol) ? state.listing(symbol.slice(0, -2)) : undefined;
     if (!listing) return yahooError(response, 404, "Not Found", "No data found, symbol may be delisted");
 
-    const today = state.today;
-    const from = new Date(Date.parse(`${today}T00:00:00Z`) - (RANGE_DAYS[range]! - 1) * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    const window = seriesWithBadBars(listing.code, state.bars(listing, from), badBars());
-    const { bars, adjclose } = yahooAdjusted(window);
+    const from =
+      "range" in span
+        ? new Date(Date.parse(`${today}T00:00:00Z`) - (RANGE_DAYS[span.range]! - 1) * 86_400_000)
+            .toISOString()
+            .slice(0, 10)
+        : dayBefore(span.period1);
+    // Adjusted over everything up to today, as Yahoo adjusts, then cut to the asked-for stamps.
+    const wholeWindow = seriesWithBadBars(listing.code, state.bars(listing, from), badBars());
+    const adjusted = yahooAdjusted(wholeWindow);
+    const inSpan = (bar: DailyBar) => {
+      if ("range" in span) return true;
+      const stamp = epoch(bar.date, bar.date === today ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS);
+      return stamp >= span.period1 && (span.period2 === undefined || stamp < span.period2);
+    };
+    const kept = wholeWindow.map(inSpan);
+    const window = wholeWindow.filter((_bar, index) => kept[index]);
+    const bars = adjusted.bars.filter((_bar, index) => kept[index]);
+    const adjclose = adjusted.adjclose.filter((_close, index) => kept[index]);
     const minutes = INTERVAL_MINUTES[interval];
     const periods = PERIOD_OF[interval] ? aggregate(bars, adjclose, PERIOD_OF[interval]) : undefined;
     const intraday =
       minutes === undefined
         ? undefined
-        : bars.slice(-INTRADAY_MAX_DAYS).flatMap((bar) => intradayBars(state.seed, listing.code, bar, minutes));
+        : bars
+            .slice(-INTRADAY_MAX_DAYS)
+            .flatMap((bar) => intradayBars(state.seed, listing.code, bar, minutes))
+            .filter(
+              (bar) =>
+                "range" in span ||
+                (bar.time >= span.period1 && (span.period2 === undefined || bar.time < span.period2)),
+            );
     const shown = periods?.bars ?? bars;
+    // The last bar carries its last trade's time only while it is today's (live) one.
+    const live = bars.at(-1)?.date === today;
     const timestamp = intraday
       ? intraday.map((bar) => bar.time)
-      : shown.map((bar, index) => epoch(bar.date, index === shown.length - 1 ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS));
+      : shown.map((bar, index) =>
+          epoch(bar.date, index === shown.length - 1 && live ? CLOSE_UTC_SECONDS : OPEN_UTC_SECONDS),
+        );
     const quote = intraday
       ? {
           open: intraday.map((bar) => bar.open),
@@ -184,14 +234,17 @@ export function chartRoutes(state: MarketState, badBars: () => readonly BadBar[]
                 post: period(epoch(today, CLOSE_UTC_SECONDS), epoch(today, CLOSE_UTC_SECONDS)),
               },
               dataGranularity: interval,
-              range,
+              range: "range" in span ? span.range : "",
               validRanges: ["1d", "5d", "1mo", "3mo", "6mo", "1y", "2y", "5y", "10y", "ytd", "max"],
             },
-            timestamp,
+            // A span without bars answers as Yahoo does: no timestamps, one empty quote.
+            ...(timestamp.length > 0 ? { timestamp } : {}),
             ...(Object.keys(events).length > 0 ? { events } : {}),
             indicators: {
-              quote: [quote],
-              ...(intraday ? {} : { adjclose: [{ adjclose: periods?.adjclose ?? adjclose }] }),
+              quote: [timestamp.length > 0 ? quote : {}],
+              ...(intraday
+                ? {}
+                : { adjclose: [timestamp.length > 0 ? { adjclose: periods?.adjclose ?? adjclose } : {}] }),
             },
           },
         ],

@@ -1,5 +1,7 @@
+import { Queue } from "bullmq";
+
 import { createBatchControl, priceSourcesFrom, type BatchControl } from "@kabuto/batches";
-import { PRICE_QUEUE, publishProgress } from "@kabuto/core";
+import { BULLMQ_PRIORITY, PRICE_QUEUE, publishProgress } from "@kabuto/core";
 import { batchProgressPublisher } from "@kabuto/db";
 import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
 import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
@@ -42,15 +44,23 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
 
   const occurrence = (at: string) => ({ jobName: "daily_prices", scheduledAt: new Date(at), timezone: "Asia/Tokyo" });
 
-  it("starts a Yahoo batch of every active listing over five trading days at 19:00 on a trading day", async () => {
+  it("starts a Yahoo batch of every active listing at 19:00 on a trading day, each unit from its last bar on", async () => {
     const outcome = await dailyPricesAction({ batches, provider: "yahoo" })(occurrence("2026-11-26T19:00:00+09:00"));
     expect(outcome).toMatchObject({ requested: true, status: "queued", count: 2 });
     const batch = await db.prisma.batchExecution.findFirstOrThrow({ where: { provider: "yahoo" } });
     expect(batch).toMatchObject({ type: "daily_update", unit: "symbols", period: "5d", total: 2 });
-    expect((await queues.counts(PRICE_QUEUE.yahoo)).waiting).toBe(2);
+    const queue = new Queue(PRICE_QUEUE.yahoo, { connection: redis.connection, prefix: redis.prefix });
+    const jobs = await queue.getJobs(["waiting", "prioritized"]);
+    await queue.close();
+    expect(jobs).toHaveLength(2);
+    // the last stored bar is looked up when the job runs; "5d" is for a symbol without one
+    for (const job of jobs) {
+      expect(job.data).toMatchObject({ incremental: true, period: "5d", priority: "daily" });
+      expect(job.opts.priority).toBe(BULLMQ_PRIORITY.daily);
+    }
   });
 
-  it("fetches J-Quants by date: the five trading days up to today, Labour Thanksgiving Day skipped", async () => {
+  it("fetches J-Quants by date: with nothing stored, the five trading days up to today, Labour Thanksgiving Day skipped", async () => {
     await dailyPricesAction({ batches, provider: "jquants" })(occurrence("2026-11-26T19:00:00+09:00"));
     const batch = await db.prisma.batchExecution.findFirstOrThrow({ where: { provider: "jquants" } });
     expect(batch).toMatchObject({ type: "daily_update", unit: "dates", total: 5, symbols: [] });
@@ -58,6 +68,21 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
       (detail) => detail.symbol,
     );
     expect(dates.sort()).toEqual(["2026-11-19", "2026-11-20", "2026-11-24", "2026-11-25", "2026-11-26"]);
+  });
+
+  it("fetches J-Quants' missing dates only: those after the market's last stored one", async () => {
+    await db.pool.query(
+      `INSERT INTO price_bars (source, symbol, interval, ts, close, updated_at)
+       VALUES ('jquants', '7203.T', '1d', '2026-11-20T00:00:00Z', 3000, now()),
+              ('jquants', '6758.T', '1d', '2026-11-24T00:00:00Z', 3000, now())`,
+    );
+    const outcome = await dailyPricesAction({ batches, provider: "jquants" })(occurrence("2026-11-26T19:00:00+09:00"));
+    const batchId = outcome.requested ? String(outcome.details?.batch_id) : "";
+    const dates = (await db.prisma.batchExecutionDetail.findMany({ where: { batchId } })).map(
+      (detail) => detail.symbol,
+    );
+    expect(dates.sort()).toEqual(["2026-11-25", "2026-11-26"]);
+    await db.pool.query(`DELETE FROM price_bars WHERE source = 'jquants'`);
   });
 
   it("fetches from the schedule row's provider when it names one, whatever DAILY_PRICES_PROVIDER says", async () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 
 import { Queue, QueueEvents } from "bullmq";
 
-import { createUnitRunner, priceUnitStore } from "@kabuto/batches";
+import { createUnitRunner, lastStoredBar, priceUnitStore } from "@kabuto/batches";
 import {
   JOB,
   PRICE_QUEUE,
@@ -102,6 +102,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
           jquants: () => Promise.reject<JQuantsClient>(new Error("this test fetches from Yahoo only")),
         }),
         units: createUnitRunner({ db, progress, logger: testLogger(), systemPauseAfterMs: 300_000 }),
+        lastBar: lastStoredBar(db),
       }),
       [JOB.FETCH_MARKET_SERIES]: async () => undefined,
       [JOB.SYNC_MASTER]: async () => undefined,

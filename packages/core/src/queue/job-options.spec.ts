@@ -6,7 +6,7 @@ import {
   jobOptionsOf,
   queueOf,
 } from "./job-options";
-import type { JobItem } from "./job-payloads";
+import { JOB_PRIORITIES, type JobItem, type JobPriority } from "./job-payloads";
 
 describe("jitteredBackoffDelay", () => {
   it("doubles the ceiling with each attempt", () => {
@@ -64,6 +64,18 @@ describe("the job contract", () => {
     const waits = [1, 2, 3].map((attemptsMade) => backoffDelayOf(attemptsMade, SCHEDULED_SYNC_BACKOFF) / 60_000);
     expect(waits).toEqual([5, 15, 30]);
     expect(waits.reduce((sum, wait) => sum + wait)).toBeLessThan(60);
+  });
+
+  it("serves a small batch before the daily update, and both before a backfill, TOPIX jobs alike", () => {
+    const priority = (item: JobItem) => jobOptionsOf(item).priority;
+    const withPriority = (item: JobItem, level: JobPriority) =>
+      ({ ...item, data: { ...item.data, priority: level } }) as JobItem;
+    const levels = JOB_PRIORITIES.map((level) => priority(withPriority(yahoo, level)));
+    expect(levels).toEqual([...levels].sort((a, b) => a! - b!));
+    expect(new Set(levels).size).toBe(3);
+    expect(levels.every((level) => level! >= 1)).toBe(true);
+    expect(priority(withPriority(marketSeries, "daily"))).toBe(priority(withPriority(yahoo, "daily")));
+    expect(priority(masterSync)).toBeUndefined();
   });
 
   it("sends a batch's TOPIX and investor types to the J-Quants queue under one id per batch", () => {

@@ -1,6 +1,6 @@
 import type { JobsOptions } from "bullmq";
 
-import type { JobItem, JobKey } from "./job-payloads";
+import type { JobItem, JobKey, JobPriority } from "./job-payloads";
 import { JOB, PRICE_QUEUE, QUEUE, type QueueName } from "./queue-names";
 
 /** Name of the custom backoff strategy workers register (exponential with full jitter). */
@@ -67,6 +67,17 @@ const SCHEDULED_SYNC_OPTIONS: JobsOptions = {
   backoff: { type: SCHEDULED_SYNC_BACKOFF },
 };
 
+/**
+ * BullMQ serves a lower number first, FIFO within one; a job without a priority would go before
+ * every prioritised one, so price jobs always carry theirs.
+ */
+export const BULLMQ_PRIORITY: Readonly<Record<JobPriority, number>> = { interactive: 1, daily: 2, backfill: 3 };
+
+function priorityOf(item: JobItem): JobsOptions {
+  if (item.name !== JOB.FETCH_PRICES && item.name !== JOB.FETCH_MARKET_SERIES) return {};
+  return item.data.priority ? { priority: BULLMQ_PRIORITY[item.data.priority] } : {};
+}
+
 /** The queue a job goes to: price units to their provider's queue, TOPIX and investor types to J-Quants'. */
 export function queueOf(item: JobKey): QueueName {
   switch (item.name) {
@@ -104,8 +115,15 @@ export function jobIdOf(item: JobKey): string {
     .join("-");
 }
 
-/** Everything BullMQ needs to add `item`: its queue's default options (a scheduled sync's own) and its id. */
+/**
+ * Everything BullMQ needs to add `item`: its queue's default options (a scheduled sync's own), its
+ * priority and its id.
+ */
 export function jobOptionsOf(item: JobItem): JobsOptions & { jobId: string } {
   const scheduledSync = item.name === JOB.SYNC_MASTER && item.data.trigger === "scheduled";
-  return { ...(scheduledSync ? SCHEDULED_SYNC_OPTIONS : DEFAULT_JOB_OPTIONS[queueOf(item)]), jobId: jobIdOf(item) };
+  return {
+    ...(scheduledSync ? SCHEDULED_SYNC_OPTIONS : DEFAULT_JOB_OPTIONS[queueOf(item)]),
+    ...priorityOf(item),
+    jobId: jobIdOf(item),
+  };
 }

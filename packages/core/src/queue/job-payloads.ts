@@ -7,6 +7,13 @@ import { JOB } from "./queue-names";
 export { MASTER_SOURCES, PROVIDERS, type MasterSource };
 export type Provider = PriceProvider;
 
+/**
+ * How urgent a batch's jobs are, most urgent first: a small batch someone asked for, the daily
+ * update, a backfill. Each is a BullMQ priority (see jobOptionsOf).
+ */
+export const JOB_PRIORITIES = ["interactive", "daily", "backfill"] as const;
+export type JobPriority = (typeof JOB_PRIORITIES)[number];
+
 /** One unit of a price batch: a symbol for Yahoo ("7203.T"), a trading date for J-Quants. */
 export const fetchPricesPayloadSchema = z.object({
   batchId: z.string().min(1),
@@ -14,6 +21,9 @@ export const fetchPricesPayloadSchema = z.object({
   unit: z.string().min(1),
   interval: z.string().min(1),
   period: z.string().min(1).optional(),
+  /** Fetch a symbol unit from its last stored bar on (looked up when the job runs); `period` when it has none. */
+  incremental: z.boolean().optional(),
+  priority: z.enum(JOB_PRIORITIES).optional(),
 });
 export type FetchPricesPayload = z.infer<typeof fetchPricesPayloadSchema>;
 
@@ -24,6 +34,7 @@ export const fetchMarketSeriesPayloadSchema = z.object({
   batchId: z.string().min(1),
   from: isoDate,
   to: isoDate,
+  priority: z.enum(JOB_PRIORITIES).optional(),
 });
 export type FetchMarketSeriesPayload = z.infer<typeof fetchMarketSeriesPayloadSchema>;
 

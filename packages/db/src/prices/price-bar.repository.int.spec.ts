@@ -40,6 +40,17 @@ describe("upsertPriceBars (real PostgreSQL)", () => {
     ]);
   });
 
+  it("counts only new or changed rows as written, and leaves an unchanged row as it was", async () => {
+    const stored = [bar(2, 100, { symbol: "UNCHANGED.T" }), bar(3, 101, { symbol: "UNCHANGED.T" })];
+    expect(await upsertPriceBars(db.pool, stored)).toBe(2);
+    const before = await db.prisma.priceBar.findMany({ where: { symbol: "UNCHANGED.T" }, orderBy: { ts: "asc" } });
+    expect(await upsertPriceBars(db.pool, [...stored, bar(4, 102, { symbol: "UNCHANGED.T" })])).toBe(1);
+    expect(await upsertPriceBars(db.pool, [bar(3, 101.5, { symbol: "UNCHANGED.T" })])).toBe(1);
+    const after = await db.prisma.priceBar.findMany({ where: { symbol: "UNCHANGED.T" }, orderBy: { ts: "asc" } });
+    expect(after.map((row) => row.close)).toEqual([100, 101.5, 102]);
+    expect(after[0]!.updatedAt).toEqual(before[0]!.updatedAt);
+  });
+
   it("keeps nulls as nulls and big volumes exactly", async () => {
     await upsertPriceBars(db.pool, [
       bar(25, null, { open: 1, symbol: "NULL.T" }),

@@ -16,15 +16,17 @@ const COLUMNS = [
 ] as const satisfies readonly (readonly [string, keyof PriceBarRow, string])[];
 
 const KEY = new Set(["source", "symbol", "interval", "ts"]);
+const VALUES = COLUMNS.map(([column]) => column).filter((column) => !KEY.has(column));
 
 const UPSERT_SQL = `
   INSERT INTO price_bars (${COLUMNS.map(([column]) => column).join(", ")}, updated_at)
   SELECT *, now() FROM unnest(${COLUMNS.map(([, , type], index) => `$${index + 1}::${type}[]`).join(", ")})
   ON CONFLICT (source, symbol, interval, ts) DO UPDATE SET
-    ${COLUMNS.filter(([column]) => !KEY.has(column))
-      .map(([column]) => `${column} = EXCLUDED.${column}`)
-      .join(", ")},
-    split_basis = NULL, updated_at = now()`;
+    ${VALUES.map((column) => `${column} = EXCLUDED.${column}`).join(", ")},
+    split_basis = NULL, updated_at = now()
+  WHERE price_bars.split_basis IS NOT NULL
+     OR (${VALUES.map((column) => `price_bars.${column}`).join(", ")})
+        IS DISTINCT FROM (${VALUES.map((column) => `EXCLUDED.${column}`).join(", ")})`;
 
 /** Rows per statement: 10 arrays of this many values stay well inside PostgreSQL's limits. */
 const CHUNK = 5_000;
@@ -32,7 +34,8 @@ const CHUNK = 5_000;
 /**
  * Stores bars idempotently in bulk: one `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE` per
  * chunk of rows (raw SQL: Prisma's createMany is many times slower and cannot upsert). Storing the
- * same bars twice leaves one row each. Returns the number of rows written.
+ * same bars twice leaves one row each, and a bar stored again unchanged is not rewritten (a daily
+ * update fetches each symbol's last bar again). Returns the number of rows written: new or changed.
  */
 export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarRow[]): Promise<number> {
   let written = 0;

@@ -32,6 +32,15 @@ export function tradingDatesOf(period: string, today: string): string[] {
 }
 
 /**
+ * The trading dates after `lastStored` up to `today`, oldest first; when none is missing, the last
+ * trading date again, so an update run twice a day still refreshes one date.
+ */
+export function datesAfter(lastStored: string, today: string): string[] {
+  const missing = tradingDaysBetween(lastStored, today).filter((date) => date > lastStored);
+  return missing.length > 0 ? missing : tradingDatesOf("1d", today);
+}
+
+/**
  * J-Quants as a price source: one unit per trading date, the whole market in as many pages as
  * J-Quants gives (never one request per code, as J-Quants asks), the batch's symbols kept.
  * `client` hands out a client with the stored key, behind the fleet's rate gate.
@@ -47,7 +56,8 @@ export function jquantsSource(client: () => Promise<JQuantsClient>): PriceSource
         ? undefined
         : `J-Quants batches do not understand period ${period}`;
     },
-    planUnits: ({ period, today }) => tradingDatesOf(period, today),
+    planUnits: ({ period, today, lastStored }) =>
+      lastStored ? datesAfter(lastStored, today) : tradingDatesOf(period, today),
     async fetchUnit({ unit, symbols }) {
       const data = await (await client()).fetchDailyBars(unit);
       if (symbols === undefined) return data;

@@ -7,6 +7,16 @@ import { upstreamRequestConfig } from "../http/upstream-request";
 import { parseYahooActions, parseYahooChart } from "./yahoo-chart.parser";
 import type { YahooInterval, YahooRange } from "./yahoo-intervals";
 
+/**
+ * How much an answer covers: a `range` back from now, or Yahoo's `period1` (inclusive) to `period2`
+ * (exclusive), sent as epoch seconds.
+ */
+export type YahooSpan = { range: YahooRange } | { period1: Date; period2: Date };
+
+type ChartParams = { symbol: string; interval: YahooInterval } & YahooSpan;
+
+const epochSeconds = (at: Date) => String(Math.floor(at.getTime() / 1000));
+
 export interface YahooChartClientOptions {
   /** e.g. https://query1.finance.yahoo.com (YAHOO_BASE_URL). */
   baseUrl: string;
@@ -35,11 +45,11 @@ export class YahooChartClient {
   }
 
   /**
-   * Bars of `symbol` ("7203.T") over `range`, as traded, with the actions the answer lists. An
-   * unknown or delisted symbol is a PermanentError; timeouts, resets, 429 and 5xx are
-   * TemporaryErrors (a 429 an UpstreamRateLimitError).
+   * Bars of `symbol` ("7203.T") over `range` or `period1`–`period2`, as traded, with the actions
+   * the answer lists. An unknown or delisted symbol is a PermanentError; timeouts, resets, 429 and
+   * 5xx are TemporaryErrors (a 429 an UpstreamRateLimitError).
    */
-  async fetchBars(params: { symbol: string; interval: YahooInterval; range: YahooRange }): Promise<PriceUnitData> {
+  async fetchBars(params: ChartParams): Promise<PriceUnitData> {
     return parseYahooChart(await this.chart(params), params);
   }
 
@@ -51,7 +61,7 @@ export class YahooChartClient {
     return parseYahooActions(await this.chart({ symbol, interval: "3mo", range: "max" }), symbol);
   }
 
-  private async chart(params: { symbol: string; interval: YahooInterval; range: YahooRange }): Promise<unknown> {
+  private async chart(params: ChartParams): Promise<unknown> {
     const what = `Yahoo chart ${params.symbol}`;
     let body: unknown;
     try {
@@ -60,7 +70,9 @@ export class YahooChartClient {
         {
           params: {
             interval: params.interval,
-            range: params.range,
+            ...("range" in params
+              ? { range: params.range }
+              : { period1: epochSeconds(params.period1), period2: epochSeconds(params.period2) }),
             events: "div,splits",
             includeAdjustedClose: "true",
           },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const numbers = z.array(z.number().nullable());
+/** An answer without bars (a period with no trading) has an empty quote: `[{}]`. */
+const numbers = z.array(z.number().nullable()).default([]);
 
 /** The parts of Yahoo's `/v8/finance/chart` answer Kabuto reads. */
 export const yahooChartSchema = z.object({

@@ -41,7 +41,7 @@ export function createPriceScheduleCard(deps) {
       api: deps.api,
       path: PATH,
       title: "株価更新の定期実行時間の設定",
-      hint: "※ 東証の営業日の指定時刻に、全上場銘柄の直近5営業日を取得します",
+      hint: "※ 東証の営業日の指定時刻に、全上場銘柄の前回保存分以降を取得します (未取得の銘柄は直近5営業日)",
       schedule,
     });
     if (saved) poller.now();
