@@ -11,6 +11,7 @@ import { SCHEDULE_JOB } from "@kabuto/core";
 import { batchQueryRepository, syncScheduleRepository } from "@kabuto/db";
 
 import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
+import { optionalJsonBody } from "../http/optional-json-body";
 import { validate } from "../http/validate";
 import { serializeBulkJob, serializeJobSymbol } from "./bulk-job.serializer";
 import { BULK_OPENAPI } from "./bulk.openapi";
@@ -30,7 +31,7 @@ export function bulkRoutes(deps: Pick<FeatureContext, "db" | "bulk">): Router {
   });
 
   router.post("/bulk/update", async (request, response) => {
-    const body = validate(bulkUpdateBodySchema, request.body ?? {});
+    const body = validate(bulkUpdateBodySchema, optionalJsonBody(request));
     const provider = body.provider ?? (await schedules.find(SCHEDULE_JOB.DAILY_PRICES))?.provider ?? "yahoo";
     const batch = await deps.bulk.update(provider);
     response.status(202).json({ success: true, job_id: batch.id, status: "accepted" });

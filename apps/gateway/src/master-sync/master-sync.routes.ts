@@ -7,6 +7,7 @@ import { companyRepository, masterSyncRunRepository, syncScheduleRepository } fr
 
 import { ApiError } from "../http/api-error";
 import type { FeatureContext, GatewayFeature } from "../http/gateway-feature";
+import { optionalJsonBody } from "../http/optional-json-body";
 import { validate } from "../http/validate";
 import { MASTER_SYNC_OPENAPI } from "./master-sync.openapi";
 import { serializeSchedule, serializeSyncRun } from "./master-sync.serializer";
@@ -19,11 +20,7 @@ export function masterSyncRoutes(deps: Pick<FeatureContext, "db" | "queues" | "o
   const companies = companyRepository(deps.db);
 
   router.post("/v1/companies/sync", async (request, response) => {
-    // the body is optional, but one the JSON parser left unread (text/plain, a form) is refused
-    if (request.body === undefined && request.is("application/json") === false) {
-      throw new ApiError("VALIDATION_ERROR", "リクエストボディは application/json で送ってください");
-    }
-    const { source, force } = validate(syncBodySchema, request.body);
+    const { source, force } = validate(syncBodySchema, optionalJsonBody(request));
     const outcome = await requestMasterSync(
       { prisma: deps.db.prisma, queues: deps.queues },
       { trigger: "manual", source, force },

@@ -90,6 +90,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
     { "symbols and all": { symbols: ["7203"], all: true }, "all false, no symbols": { all: false }, "no field": {} },
   ),
+  ...bodyCases("post", "/api/bulk/update", { provider: "yahoo" }, { provider: enumJson("yahoo") }),
   ...JOB_ROUTES.flatMap(([method, route]) => [
     ...pathCases(method, route, BAD_ID_VALUES, 400),
     ...pathCases(method, route, UNKNOWN_ID_VALUES, 404),
