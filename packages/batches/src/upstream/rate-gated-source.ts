@@ -20,12 +20,13 @@ export function rateGatedSource(
   };
   async function gated<T>(request: () => Promise<T>): Promise<T> {
     await options.gate();
+    const sentAt = Date.now();
     try {
       const answer = await request();
       report(await options.rate.succeeded());
       return answer;
     } catch (error) {
-      if (error instanceof UpstreamRateLimitError) report(await options.rate.rateLimited());
+      if (error instanceof UpstreamRateLimitError) report(await options.rate.rateLimited(sentAt));
       throw error;
     }
   }

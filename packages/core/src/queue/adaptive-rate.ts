@@ -2,8 +2,13 @@ import type { Redis } from "ioredis";
 
 /** Successes in a row after which the rate may grow. */
 export const ADAPTIVE_RUN = 50;
-/** How far under the lowest rate that drew a 429 the rate settles. */
-const CAP_SHARE = 0.95;
+/**
+ * The share of the rate that last drew a 429 the rate may reach again. Each 429 at that cap
+ * lowers it by this share, so the rate settles within this share under the upstream's limit.
+ */
+const CAP_SHARE = 0.9;
+/** How much the cap creeps up a run while the rate sits at it, so a raised limit is found again. */
+const CAP_CREEP = 1.002;
 
 export interface AdaptiveRateOptions {
   /** The most the rate ever is, and where it starts (YAHOO_REQUESTS_PER_MINUTE). */
@@ -28,15 +33,16 @@ const STATE = `
 local rate = tonumber(redis.call('HGET', KEYS[1], 'rate') or ARGV[2])
 rate = math.max(tonumber(ARGV[3]), math.min(tonumber(ARGV[2]), rate))`;
 
+// ARGV[7]: when the refused request was sent.
 const RATE_LIMITED = `${STATE}
 if tonumber(ARGV[1]) < tonumber(redis.call('HGET', KEYS[1], 'cool') or 0) then return false end
+if tonumber(ARGV[7]) < tonumber(redis.call('HGET', KEYS[1], 'cut') or 0) then return false end
 local halved = math.max(tonumber(ARGV[3]), rate / 2)
-redis.call('HSET', KEYS[1], 'rate', halved, 'bad', rate, 'ok', 0, 'cool', tonumber(ARGV[1]) + tonumber(ARGV[4]))
+redis.call('HSET', KEYS[1], 'rate', halved, 'bad', rate, 'ok', 0, 'cut', ARGV[1], 'cool', tonumber(ARGV[1]) + tonumber(ARGV[4]))
 return tostring(halved)`;
 
-// Below 90 % of the cap (just under the lowest rate that drew a 429) the rate doubles back each
-// run; above it grows 5 % a run up to the cap, and the cap itself creeps up 1 % a run there, so a
-// raised upstream limit is found again.
+// Below 90 % of the cap the rate doubles back each run; above it grows 5 % a run up to the cap,
+// where the cap itself creeps up (ARGV[7]) so a raised upstream limit is found again.
 const SUCCEEDED = `${STATE}
 if redis.call('HINCRBY', KEYS[1], 'ok', 1) < tonumber(ARGV[5]) then return false end
 local bad = tonumber(redis.call('HGET', KEYS[1], 'bad') or 0)
@@ -44,7 +50,7 @@ local cap = tonumber(ARGV[2])
 if bad > 0 then cap = math.min(cap, bad * tonumber(ARGV[6])) end
 local next
 if rate < 0.9 * cap then next = math.min(rate * 2, cap) else next = math.min(rate * 1.05, cap) end
-if bad > 0 and rate >= cap * 0.999 then bad = bad * 1.01 end
+if bad > 0 and rate >= cap * 0.999 then bad = bad * tonumber(ARGV[7]) end
 if bad * tonumber(ARGV[6]) >= tonumber(ARGV[2]) then bad = 0 end
 next = math.max(tonumber(ARGV[3]), math.min(tonumber(ARGV[2]), next))
 redis.call('HSET', KEYS[1], 'rate', next, 'bad', bad, 'ok', 0)
@@ -68,11 +74,14 @@ export function adaptiveRate(redis: Redis, key: string, options: AdaptiveRateOpt
     },
     /** A request was answered: the new rate when this success grew it. */
     async succeeded(): Promise<RateChange | undefined> {
-      return change("grown")(await redis.eval(SUCCEEDED, 1, key, ...args()));
+      return change("grown")(await redis.eval(SUCCEEDED, 1, key, ...args(), CAP_CREEP));
     },
-    /** A request drew a 429: the new rate, unless an earlier 429 already halved it. */
-    async rateLimited(): Promise<RateChange | undefined> {
-      return change("rate limited")(await redis.eval(RATE_LIMITED, 1, key, ...args()));
+    /**
+     * A request sent at `sentAt` drew a 429: the new rate, unless it was sent before the last
+     * halving (it says nothing of the new rate) or another 429 halved it within the cooldown.
+     */
+    async rateLimited(sentAt: number): Promise<RateChange | undefined> {
+      return change("rate limited")(await redis.eval(RATE_LIMITED, 1, key, ...args(), sentAt));
     },
   };
 }
