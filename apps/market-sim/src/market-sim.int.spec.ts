@@ -201,6 +201,25 @@ describe("market simulator (real HTTP on 127.0.0.1)", () => {
     }
   });
 
+  it("keeps a hidden limit like Yahoo's: answered requests over a sliding window, 429s counted", async () => {
+    await sim.setFaults({ rateLimitPerMinute: 120, rateLimitWindowMs: 1_000, rateLimitRetryAfter: false });
+    try {
+      const chart = `${sim.url}/v8/finance/chart/7203.T?range=1mo&interval=1d`;
+      const refusedBefore = (await sim.requests())["yahoo:/v8/finance/chart 429"] ?? 0;
+      // Requests of the tests before are still in the window for a second.
+      await new Promise((resolve) => setTimeout(resolve, 1_050));
+      const statuses = [];
+      for (let index = 0; index < 4; index++) statuses.push((await get(chart)).status);
+      expect(statuses).toEqual([200, 200, 429, 429]);
+      // The refused requests did not count: once the two answered ones leave the window, it answers again.
+      await new Promise((resolve) => setTimeout(resolve, 1_050));
+      expect((await get(chart)).status).toBe(200);
+      expect((await sim.requests())["yahoo:/v8/finance/chart 429"]).toBe(refusedBefore + 2);
+    } finally {
+      await sim.setFaults({});
+    }
+  });
+
   it("records each endpoint's last User-Agent and Accept headers", async () => {
     await get(`${sim.url}/v8/finance/chart/7203.T?range=1mo&interval=1d`, {
       "user-agent": "Mozilla/5.0 test",

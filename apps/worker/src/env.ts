@@ -5,6 +5,8 @@ import { DEFAULT_RATE_LIMIT_HOLD_MS, SERVICE_ENV, parseEnv, serviceConfig } from
 const WORKER_ENV = {
   ...SERVICE_ENV,
   YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
+  YAHOO_MIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(10),
+  UPSTREAM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0, "must be at least 0").default(300),
   WORKER_LOCK_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(30_000),
   UPSTREAM_429_HOLD_MS: z.coerce.number().int().min(1000, "must be at least 1000").default(DEFAULT_RATE_LIMIT_HOLD_MS),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1, "must be at least 1").max(256, "must be at most 256").default(8),
@@ -21,7 +23,12 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
     ...serviceConfig(env),
     concurrency: env.WORKER_CONCURRENCY,
     lockMs: env.WORKER_LOCK_MS,
-    yahooRequestsPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
+    yahoo: {
+      ceilingPerMinute: env.YAHOO_REQUESTS_PER_MINUTE,
+      floorPerMinute: Math.min(env.YAHOO_MIN_REQUESTS_PER_MINUTE, env.YAHOO_REQUESTS_PER_MINUTE),
+      holdMs: env.UPSTREAM_429_HOLD_MS,
+    },
+    upstreamCacheTtlSeconds: env.UPSTREAM_CACHE_TTL_SECONDS,
     systemPauseAfterMs: env.SYSTEM_PAUSE_AFTER_MS,
     rateLimitHoldMs: env.UPSTREAM_429_HOLD_MS,
   };

@@ -1,5 +1,6 @@
 import {
   createUnitRunner,
+  fleetPriceSources,
   jquantsClientSource,
   lastStoredBar,
   priceSourcesFrom,
@@ -7,7 +8,6 @@ import {
   requestBatchQualityCheck,
 } from "@kabuto/batches";
 import {
-  QUEUE,
   connectionLog,
   createLogger,
   createRedis,
@@ -41,12 +41,22 @@ runMain("worker", async () => {
     publish,
     onError: (error) => logger.warn("progress event not published", { error: String(error) }),
   });
-  const sources = priceSourcesFrom({
-    prisma: db.prisma,
-    upstream: config.upstream,
-    encryptionKey: config.encryptionKey,
-    gate: { redis: connection, prefix: config.queuePrefix },
-  });
+  const sources = fleetPriceSources(
+    priceSourcesFrom({
+      prisma: db.prisma,
+      upstream: config.upstream,
+      encryptionKey: config.encryptionKey,
+      gate: { redis: connection, prefix: config.queuePrefix },
+    }),
+    {
+      redis: connection,
+      prefix: config.queuePrefix,
+      logger,
+      cacheTtlSeconds: config.upstreamCacheTtlSeconds,
+      timeoutMs: config.upstream.timeoutMs,
+      yahoo: config.yahoo,
+    },
+  );
   // Enqueuing a completed batch's quality checks fails fast when Redis is down, so the unit's job retries it.
   const producer = createRedis(config.redisUrl, "producer");
   logRedisConnection(producer, logger);
@@ -63,7 +73,6 @@ runMain("worker", async () => {
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
     lockMs: config.lockMs,
-    ratePerMinute: { [QUEUE.PRICE_FETCH]: config.yahooRequestsPerMinute },
     rateLimitHoldMs: config.rateLimitHoldMs,
     logger,
     handlers: createJobHandlers({

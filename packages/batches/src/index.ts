@@ -15,3 +15,6 @@ export * from "./quality-check-request";
 export { SYSTEM_PAUSE_REASON } from "./system-error-pauses";
 export * from "./system-pause-resumer";
 export * from "./trading-calendar";
+export * from "./upstream/coalesced-source";
+export * from "./upstream/fleet-price-sources";
+export * from "./upstream/rate-gated-source";

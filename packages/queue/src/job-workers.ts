@@ -6,7 +6,6 @@ import {
   QUEUE_NAMES,
   backoffDelayOf,
   queueOf,
-  smoothLimiter,
   type JobItem,
   type JobName,
   type Logger,
@@ -30,8 +29,6 @@ export interface JobWorkersOptions {
   lockMs?: number;
   /** How long a 429 without Retry-After holds its queue (UPSTREAM_429_HOLD_MS); default DEFAULT_RATE_LIMIT_HOLD_MS. */
   rateLimitHoldMs?: number;
-  /** Jobs started per minute per queue, across every worker process (BullMQ's limiter lives in Redis). */
-  ratePerMinute?: Partial<Record<QueueName, number>>;
 }
 
 /** The running BullMQ workers of this process, one per queue. */
@@ -49,13 +46,11 @@ export interface JobWorkers {
 export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
   const { handlers, logger } = options;
   const workers = QUEUE_NAMES.map((queue) => {
-    const rate = options.ratePerMinute?.[queue];
     const worker: Worker = new Worker(queue, (job) => dispatch(job, queue, worker), {
       connection: options.connection,
       prefix: options.prefix,
       concurrency: options.concurrency,
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
-      ...(rate ? { limiter: smoothLimiter(rate) } : {}),
       settings: { backoffStrategy: backoffDelayOf },
     });
     worker.on("error", (error) => logger.error("worker error", { queue, error: error.message }));

@@ -9,8 +9,13 @@ export const faultsSchema = z.object({
   /** Added to every answer, plus up to `jitterMs` more. */
   latencyMs: z.number().int().min(0).max(60_000).default(0),
   jitterMs: z.number().int().min(0).max(60_000).default(0),
-  /** Requests per minute per client before 429; 0 = no limit. */
+  /**
+   * Requests per minute per client (address) before 429; 0 = no limit. Like Yahoo's unpublished
+   * limit: the requests answered over the last `rateLimitWindowMs` count, refused ones do not.
+   */
   rateLimitPerMinute: z.number().int().min(0).default(0),
+  /** The sliding window the limit counts over, the limit scaled to it; shorter ones let tests be quick. */
+  rateLimitWindowMs: z.number().int().min(100).max(3_600_000).default(60_000),
   /** Whether those 429s say when to come back (Retry-After); real upstreams do not always. */
   rateLimitRetryAfter: z.boolean().default(true),
   /** Shares of requests answered 503, never answered, reset, or cut mid-JSON. */
@@ -31,7 +36,7 @@ export type Faults = z.infer<typeof faultsSchema>;
  */
 export function faultInjector(current: () => Faults, seed: number) {
   let random = seededRandom(hash("faults", seed));
-  const clients = new Map<string, { start: number; count: number }>();
+  const answered = new Map<string, number[]>();
   const middleware = (request: Request, response: Response, next: NextFunction) => {
     const faults = current();
     const symbol = /^\/v8\/finance\/chart\/([^/?]+)/.exec(request.path)?.[1];
@@ -43,17 +48,20 @@ export function faultInjector(current: () => Faults, seed: number) {
     }
     if (faults.rateLimitPerMinute > 0) {
       const now = Date.now();
+      const window = faults.rateLimitWindowMs;
+      const limit = Math.max(1, Math.round((faults.rateLimitPerMinute * window) / 60_000));
       const client = request.ip ?? "unknown";
-      const window = clients.get(client);
-      if (!window || now - window.start >= 60_000) clients.set(client, { start: now, count: 1 });
-      else if (++window.count > faults.rateLimitPerMinute) {
-        const retryAfter = Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000));
+      const times = (answered.get(client) ?? []).filter((time) => time > now - window);
+      answered.set(client, times);
+      if (times.length >= limit) {
+        const retryAfter = Math.max(1, Math.ceil((times[0]! + window - now) / 1000));
         if (faults.rateLimitRetryAfter) response.set("Retry-After", String(retryAfter));
         response
           .status(429)
           .json({ finance: { result: null, error: { code: "Too Many Requests", description: "Rate limited" } } });
         return;
       }
+      times.push(now);
     }
     const draw = random();
     const delay = faults.latencyMs + Math.floor(random() * faults.jitterMs);
@@ -85,7 +93,7 @@ export function faultInjector(current: () => Faults, seed: number) {
     /** Starts the fault sequence and the rate-limit windows over. */
     reset() {
       random = seededRandom(hash("faults", seed));
-      clients.clear();
+      answered.clear();
     },
   };
 }

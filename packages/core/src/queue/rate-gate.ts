@@ -1,33 +1,26 @@
 import type { Redis } from "ioredis";
 
-/**
- * A per-minute rate spread over the minute as `max` per `duration` ms: a whole minute's allowance
- * at once would burst into an upstream's own window and draw 429s.
- */
-export function smoothLimiter(perMinute: number): { max: number; duration: number } {
-  const max = Math.max(1, Math.floor(perMinute / 60));
-  return { max, duration: Math.ceil((60_000 * max) / perMinute) };
-}
-
-const TAKE = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return count`;
+// KEYS[1]: when the next request may go (ms, Redis' clock). ARGV[1]: ms between two requests.
+// Returns how long this request waits for its slot; each request takes the next free one.
+const TAKE_SLOT = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local slot = math.max(now, tonumber(redis.call('GET', KEYS[1]) or 0))
+local spacing = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], slot + spacing, 'PX', math.ceil(slot + spacing - now) + 1000)
+return slot - now`;
 
 /**
- * A request gate shared by every process through Redis: `acquire()` resolves when this request
- * fits the rate (smoothLimiter's windows, counted in one Redis key per window), waiting for the
- * next window otherwise. For upstreams whose limit counts requests, not jobs (J-Quants' pages).
+ * A request gate shared by every process through Redis: `acquire()` resolves at this request's
+ * slot, the slots `60 000 / perMinute` ms apart on Redis' clock, so the fleet's requests are
+ * evenly spaced (no burst at the start of a window for an upstream's own window to refuse).
+ * For upstreams whose limit counts requests, not jobs (J-Quants' pages, Yahoo's charts);
+ * `perMinute` may be read anew for each request (Yahoo's adaptive rate).
  */
-export function redisRateGate(redis: Redis, key: string, perMinute: number) {
-  const { max, duration } = smoothLimiter(perMinute);
+export function redisRateGate(redis: Redis, key: string, perMinute: number | (() => Promise<number>)) {
   return async function acquire(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      const window = Math.floor(now / duration);
-      const count = Number(await redis.eval(TAKE, 1, `${key}:${window}`, duration * 2));
-      if (count <= max) return;
-      await new Promise((resolve) => setTimeout(resolve, (window + 1) * duration - now + Math.random() * 20));
-    }
+    const rate = typeof perMinute === "number" ? perMinute : await perMinute();
+    const waitMs = Number(await redis.eval(TAKE_SLOT, 1, key, Math.ceil(60_000 / rate)));
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
   };
 }
