@@ -32,7 +32,7 @@ return 0`;
  * Fields a unit's job payload brings along that do not change the answer. Every other field is
  * in the key, so a parameter added later can only make answers shared less, never wrongly.
  */
-const NOT_IN_KEY = new Set(["batchId", "provider", "symbols"]);
+const NOT_IN_KEY = new Set(["batchId", "provider", "symbols", "priority"]);
 
 /**
  * Where one answer lives: `material` is everything the fetch was asked (the symbol filter in a
