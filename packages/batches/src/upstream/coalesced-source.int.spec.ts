@@ -39,6 +39,7 @@ function countingSource(delayMs: number) {
       fetches.set(params.unit, (fetches.get(params.unit) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (params.unit === "FAIL.T") throw new Error("upstream down");
+      if (params.unit === "2026-11-21") return { bars: [], actions: [] };
       return answerOf(params);
     },
   };
@@ -100,6 +101,15 @@ describe("coalescedSource (real Redis)", () => {
     // The processor hands the job's payload on whole: its batch is not part of what was asked.
     const [a, b] = ["job-a", "job-b"].map((batchId) => ({ ...params, batchId, provider: "jquants" }));
     expect(unitCacheKeys("p", "jquants", a!).value).toBe(unitCacheKeys("p", "jquants", b!).value);
+  });
+
+  it("does not keep an empty answer (a day not published yet): the next ask reaches the upstream", async () => {
+    const { source, fetches } = countingSource(10);
+    const coalesced = coalescedSource(source, options());
+    const params = { unit: "2026-11-21", interval: "1d" };
+    expect(await coalesced.fetchUnit(params)).toEqual({ bars: [], actions: [] });
+    expect(await coalesced.fetchUnit(params)).toEqual({ bars: [], actions: [] });
+    expect(fetches.get("2026-11-21")).toBe(2);
   });
 
   it("lets a waiter fetch itself when the fetch it waited for failed", async () => {

@@ -53,8 +53,8 @@ export function unitCacheKeys(prefix: string, provider: string, params: FetchUni
 /**
  * `source` with its fetches shared through Redis: the same unit asked by several batches (or
  * processes) at once is fetched once, under a lock with an expiry, the others waiting for the
- * answer; a repeat within the TTL is answered from Redis. Each asker still stores the answer
- * for its own batch. A lock lost with Redis expires, and its waiters then fetch themselves.
+ * answer; a repeat within the TTL is answered from Redis, unless the answer was empty. Each asker
+ * still stores the answer for its own batch. A lock lost with Redis expires, and its waiters then fetch themselves.
  */
 export function coalescedSource(source: PriceSource, options: CoalescedSourceOptions): PriceSource {
   const { redis } = options;
@@ -77,6 +77,8 @@ export function coalescedSource(source: PriceSource, options: CoalescedSourceOpt
           const late = await cached(keys);
           if (late) return late;
           const unit = await source.fetchUnit(params);
+          // An empty answer is most often a day not published yet: the next ask must reach the upstream.
+          if (unit.bars.length === 0) return unit;
           const encoded = await encodeFetchedUnit(keys.material, unit);
           if (encoded.length <= MAX_CACHED_BYTES) await redis.set(keys.value, encoded, "EX", options.ttlSeconds);
           return unit;
