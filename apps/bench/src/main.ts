@@ -15,44 +15,19 @@ import { DEFAULT_JQUANTS_KEY, startMarketSim } from "@kabuto/market-sim";
 import { spawnApp, testServers, type SpawnedApp } from "@kabuto/testkit";
 
 import { bullmqBaseline, copyBaseline } from "./baselines";
+import { api, runBatch, waitForEnd } from "./bench-api";
 import { freshBenchDatabase } from "./bench-database";
+import { scalingRun, startWorkers, stopApps } from "./scaling-run";
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PERIOD = process.env.BENCH_PERIOD ?? "1y";
 const JQUANTS_PERIOD = process.env.BENCH_JQUANTS_PERIOD ?? "1mo";
+const SCALING_PERIOD = process.env.BENCH_SCALING_PERIOD ?? "1mo";
+/** The scaling run's slice of the universe (the first N codes); unset: the whole market. */
+const SCALING_SYMBOLS = process.env.BENCH_SCALING_SYMBOLS ? Number(process.env.BENCH_SCALING_SYMBOLS) : undefined;
 /** The simulator's J-Quants key and its plan: Premium, 500 requests a minute (Kabuto uses 90 %). */
 const JQUANTS_PLAN = { key: DEFAULT_JQUANTS_KEY, plan: "premium", perMinute: 500 } as const;
-
-interface Job {
-  status: string;
-  progress: { total: number; processed: number };
-  summary?: { successful: number; failed: number; records: number };
-}
-
-async function api<T>(gateway: string, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${gateway}${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<T>;
-}
-
-/** Starts a batch and polls it to its end. */
-async function runBatch(gateway: string, body: object): Promise<Job> {
-  const { job_id: jobId } = await api<{ job_id: string }>(gateway, "POST", "/api/bulk/start", body);
-  return waitForEnd(gateway, jobId);
-}
-
-async function waitForEnd(gateway: string, jobId: string): Promise<Job> {
-  for (;;) {
-    const job = (await api<{ job: Job }>(gateway, "GET", `/api/bulk/status/${jobId}`)).job;
-    if (job.summary) return job;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The whole market by date from J-Quants over JQUANTS_PERIOD: bounded by the plan, not by Kabuto, so
@@ -96,12 +71,12 @@ async function dailyUpdateRun(gateway: string, sim: Awaited<ReturnType<typeof st
  * `npm run bench`: the whole simulated market (about 4,400 listings × 1 year of daily bars) through
  * the real stack (gateway + worker processes + PostgreSQL + Redis), then, in the same run, a raw
  * PostgreSQL COPY of the same rows and raw BullMQ no-op jobs as baselines, printed as ratios; then
- * the daily update after one more trading day; then the whole market by date from J-Quants, against
- * its plan's limit.
+ * the daily update after one more trading day; then the whole market by date from J-Quants,
+ * against its plan's limit; then the scaling run (1 vs 4 worker processes against a slow simulator).
  */
 async function main() {
   const servers = testServers();
-  const databaseUrl = await freshBenchDatabase(servers.databaseUrl, "kabuto_bench");
+  const databaseUrl = await freshBenchDatabase(servers.databaseUrl, process.env.BENCH_DATABASE ?? "kabuto_bench");
   const prefix = `bench-${randomBytes(3).toString("hex")}`;
   // The simulated "today" is the trading day before the real one, and the real one after the daily
   // update's advance-day: Kabuto asks Yahoo and J-Quants for nothing after its own today.
@@ -125,6 +100,7 @@ async function main() {
     LOG_LEVEL: "warn",
   };
   const apps: SpawnedApp[] = [];
+  let workers: SpawnedApp[] = [];
   const logger = createLogger({ service: "bench", level: "warn", format: "pretty" });
   const redis = new Redis(servers.redisUrl, { maxRetriesPerRequest: null });
   logRedisConnection(redis, logger);
@@ -133,11 +109,7 @@ async function main() {
     const gateway = spawnApp("gateway", { ...env, PORT: "0", LOG_LEVEL: "info" });
     apps.push(gateway);
     const url = (JSON.parse(await gateway.waitFor(/gateway listening/)) as { url: string }).url;
-    for (let index = 0; index < WORKERS; index++) {
-      const worker = spawnApp("worker", { ...env, LOG_LEVEL: "info" });
-      apps.push(worker);
-      await worker.waitFor(/worker started/);
-    }
+    workers = await startWorkers(WORKERS, env);
 
     const sync = await api<{ update_summary: { total_stocks: number } }>(url, "POST", "/api/stock-master/update");
     const before = await sim.requests();
@@ -163,13 +135,23 @@ async function main() {
       `  request budget    ${requests} Yahoo requests (${(requests / symbols).toFixed(2)} per symbol)`,
       `  baseline COPY     ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${copyRowsPerSecond.toFixed(0)} rows/s  → Kabuto at ${((rowsPerSecond / copyRowsPerSecond) * 100).toFixed(1)} % of raw COPY`,
       `  baseline BullMQ   ${noop.jobs} no-op jobs in ${noop.seconds.toFixed(2)} s = ${noopJobsPerSecond.toFixed(0)} jobs/s  → Kabuto at ${((symbolsPerSecond / noopJobsPerSecond) * 100).toFixed(1)} % of raw BullMQ`,
+      `  end-to-end ratio: ${(seconds / (copy.seconds + noop.seconds)).toFixed(2)} × (COPY + BullMQ no-op)`,
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     process.stdout.write(`${await dailyUpdateRun(url, sim)}\n`);
     process.stdout.write(`${await jquantsRun(url, sim)}\n`);
+    await stopApps(workers);
+    workers = [];
+    const slice = SCALING_SYMBOLS
+      ? (
+          await db.pool.query<{ code: string }>("SELECT code FROM companies WHERE is_active ORDER BY code LIMIT $1", [
+            SCALING_SYMBOLS,
+          ])
+        ).rows.map((row) => row.code)
+      : undefined;
+    process.stdout.write(`${await scalingRun({ gateway: url, sim, env, period: SCALING_PERIOD, symbols: slice })}\n`);
   } finally {
-    for (const app of apps) app.process.kill("SIGTERM");
-    await Promise.all(apps.map((app) => app.exited()));
+    await stopApps([...workers, ...apps]);
     await db.close();
     await redis.quit();
     await sim.close();

@@ -2,15 +2,9 @@ import type { Pool } from "pg";
 
 import type { Company, Market, PrismaClient, Sector17, Sector33 } from "../generated/prisma/client";
 import type { Page } from "../page";
+import { readCompanyPage, type CompanyFilter } from "./company-list.query";
 
-/** Which companies a listing holds; every field given narrows it. */
-export interface CompanyFilter {
-  marketCode?: string | undefined;
-  marketName?: string | undefined;
-  sector17Code?: string | undefined;
-  sector33Code?: string | undefined;
-  isActive?: boolean | undefined;
-}
+export type { CompanyFilter } from "./company-list.query";
 
 function whereOf(filter: CompanyFilter) {
   return {
@@ -40,14 +34,8 @@ export function companyRepository(db: { prisma: PrismaClient; pool: Pool }) {
   const { prisma, pool } = db;
   return {
     /** Companies by code, and how many match the filter in all. */
-    async list(filter: CompanyFilter, page: Page): Promise<{ companies: Company[]; total: number }> {
-      const where = whereOf(filter);
-      const [companies, total] = await Promise.all([
-        prisma.company.findMany({ where, orderBy: { code: "asc" }, take: page.limit, skip: page.offset }),
-        prisma.company.count({ where }),
-      ]);
-      return { companies, total };
-    },
+    list: (filter: CompanyFilter, page: Page): Promise<{ companies: Company[]; total: number }> =>
+      readCompanyPage(pool, filter, page),
 
     count(filter: CompanyFilter): Promise<number> {
       return prisma.company.count({ where: whereOf(filter) });

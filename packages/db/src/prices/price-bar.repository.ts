@@ -2,6 +2,8 @@ import type { Pool } from "pg";
 
 import type { PriceBarRow } from "@kabuto/core";
 
+import { arrayLiteral, type ArrayType } from "./array-literal";
+
 const COLUMNS = [
   ["source", "source", "provider"],
   ["symbol", "symbol", "text"],
@@ -18,9 +20,28 @@ const COLUMNS = [
 const KEY = new Set(["source", "symbol", "interval", "ts"]);
 const VALUES = COLUMNS.map(([column]) => column).filter((column) => !KEY.has(column));
 
+/** How each column travels: its parameter's element type, and the stored value made of it. */
+const PARAMETERS: Record<
+  (typeof COLUMNS)[number][2],
+  { type: ArrayType; sql: string; value: (name: string) => string }
+> = {
+  provider: { type: "text", sql: "provider", value: (name) => name },
+  text: { type: "text", sql: "text", value: (name) => name },
+  // Milliseconds since the epoch: integers cost a fraction of ISO strings to write and to parse.
+  timestamptz: {
+    type: "epochMs",
+    sql: "int8",
+    value: (name) => `'epoch'::timestamptz + ${name} * interval '1 millisecond'`,
+  },
+  float8: { type: "number", sql: "float8", value: (name) => name },
+  int8: { type: "number", sql: "int8", value: (name) => name },
+};
+
 const UPSERT_SQL = `
   INSERT INTO price_bars (${COLUMNS.map(([column]) => column).join(", ")}, updated_at)
-  SELECT *, now() FROM unnest(${COLUMNS.map(([, , type], index) => `$${index + 1}::${type}[]`).join(", ")})
+  SELECT ${COLUMNS.map(([column, , type]) => PARAMETERS[type].value(`bar."${column}"`)).join(", ")}, now()
+  FROM unnest(${COLUMNS.map(([, , type], index) => `$${index + 1}::${PARAMETERS[type].sql}[]`).join(", ")})
+    AS bar(${COLUMNS.map(([column]) => `"${column}"`).join(", ")})
   ON CONFLICT (source, symbol, interval, ts) DO UPDATE SET
     ${VALUES.map((column) => `${column} = EXCLUDED.${column}`).join(", ")},
     split_basis = NULL, updated_at = now()
@@ -43,15 +64,32 @@ export async function upsertPriceBars(pool: Pool, bars: readonly PriceBarRow[]):
     const chunk = dedupe(bars.slice(start, start + CHUNK));
     const result = await pool.query(
       UPSERT_SQL,
-      COLUMNS.map(([, field]) => chunk.map((bar) => bar[field])),
+      COLUMNS.map(([, field, type]) =>
+        arrayLiteral(
+          chunk.map((bar) => bar[field]),
+          PARAMETERS[type].type,
+        ),
+      ),
     );
     written += result.rowCount ?? 0;
   }
   return written;
 }
 
+/** One symbol's bars in time order (as a unit's answer comes): no key can repeat. */
+function inKeyOrder(bars: readonly PriceBarRow[]): boolean {
+  for (let index = 1; index < bars.length; index++) {
+    const before = bars[index - 1]!;
+    const bar = bars[index]!;
+    if (bar.source !== before.source || bar.symbol !== before.symbol || bar.interval !== before.interval) return false;
+    if (bar.ts.getTime() <= before.ts.getTime()) return false;
+  }
+  return true;
+}
+
 /** ON CONFLICT cannot touch one row twice in a statement: the last bar for a key wins. */
-function dedupe(bars: readonly PriceBarRow[]): PriceBarRow[] {
+function dedupe(bars: readonly PriceBarRow[]): readonly PriceBarRow[] {
+  if (inKeyOrder(bars)) return bars;
   const byKey = new Map<string, PriceBarRow>();
   for (const bar of bars)
     byKey.set(`${bar.source}\u0000${bar.symbol}\u0000${bar.interval}\u0000${bar.ts.getTime()}`, bar);

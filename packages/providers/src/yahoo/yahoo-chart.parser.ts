@@ -9,18 +9,7 @@ import {
 
 import { yahooChartSchema, type YahooChart } from "./yahoo-chart.schema";
 import { isIntraday, type YahooInterval } from "./yahoo-intervals";
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date (YYYY-MM-DD) of `epochSeconds` in `timeZone`. */
-function dayIn(epochSeconds: number, timeZone: string): string {
-  let format = dateFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dateFormats.set(timeZone, format);
-  }
-  return format.format(new Date(epochSeconds * 1000));
-}
+import { dayIn } from "./zoned-day";
 
 type ChartResult = NonNullable<YahooChart["chart"]["result"]>[number];
 
