@@ -1,4 +1,5 @@
 export * from "./bulk-job";
+export * from "./free-port";
 export * from "./jquants-gateway";
 export * from "./schedule-changes";
 export * from "./private-servers";

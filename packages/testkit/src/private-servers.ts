@@ -1,12 +1,12 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { chownSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
 import { Client } from "pg";
 
+import { freePort } from "./free-port";
 import { migrateDatabase } from "./migrate-database";
 import { waitUntil } from "./wait-until";
 
@@ -33,14 +33,6 @@ export interface PrivateServers {
   stopPostgres(): Promise<void>;
   startPostgres(): Promise<void>;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function postgresBin(program: string): string {

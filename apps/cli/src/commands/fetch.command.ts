@@ -4,7 +4,7 @@ import type { BulkStartBody } from "../api-client";
 import { GLOBAL_HELP, noPositionals, parseCommandArgs, validateOptions } from "../args";
 import { EXIT } from "../cli-error";
 import { commandContext, print, type Command } from "./command";
-import { watchJob } from "./watch.command";
+import { followStartedJob } from "./watch.command";
 
 /** A TSE code as the gateway takes it: 7203, 130A, 25935, with or without ".T". */
 const TSE_SYMBOL = /^[0-9][0-9A-Z]{3}[0-9]?(\.T)?$/;
@@ -108,10 +108,6 @@ ${GLOBAL_HELP}`,
     const context = commandContext(values, deps);
     const { job_id: jobId } = await context.api.startBulk(bulkStartBody(options));
     print(deps, `ジョブを開始しました: ${jobId}`);
-    if (options["no-watch"]) {
-      print(deps, `進捗: kabuto watch ${jobId}`);
-      return EXIT.OK;
-    }
-    return watchJob(jobId, context);
+    return followStartedJob(jobId, options["no-watch"], context);
   },
 };

@@ -5,7 +5,7 @@ import { PRICE_PROVIDERS } from "@kabuto/contract";
 import { GLOBAL_HELP, noPositionals, parseCommandArgs, validateOptions } from "../args";
 import { EXIT } from "../cli-error";
 import { commandContext, print, type Command } from "./command";
-import { watchJob } from "./watch.command";
+import { followStartedJob } from "./watch.command";
 
 const updateOptionsSchema = z.object({
   provider: z.enum(PRICE_PROVIDERS, { message: "--provider は yahoo か jquants です" }).optional(),
@@ -47,10 +47,6 @@ ${GLOBAL_HELP}`,
     const context = commandContext(values, deps);
     const { job_id: jobId } = await context.api.startUpdate(options.provider ? { provider: options.provider } : {});
     print(deps, `日次更新を開始しました: ${jobId}`);
-    if (options["no-watch"]) {
-      print(deps, `進捗: kabuto watch ${jobId}`);
-      return EXIT.OK;
-    }
-    return watchJob(jobId, context);
+    return followStartedJob(jobId, options["no-watch"], context);
   },
 };

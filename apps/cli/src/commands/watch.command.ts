@@ -16,6 +16,13 @@ const SUMMARY_WAIT_MS = 10_000;
 
 const INTERRUPTED = Symbol("interrupted");
 
+/** After a start: with `--no-watch` only how to watch it later, else its progress to the end. */
+export async function followStartedJob(jobId: string, noWatch: boolean | undefined, context: CommandContext) {
+  if (!noWatch) return watchJob(jobId, context);
+  print(context.deps, `進捗: kabuto watch ${jobId}`);
+  return EXIT.OK;
+}
+
 /**
  * Shows a job's progress until it ends, then its summary. Events come from the progress service
  * when it answers within the socket timeout, else from polling the status route; a socket that

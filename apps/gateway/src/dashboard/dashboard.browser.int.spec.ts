@@ -1,6 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -8,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
 import {
+  freePort,
   spawnApp,
   startTestGateway,
   subscribeScheduleChanges,
@@ -26,15 +25,6 @@ const MARKET = "REIT・インフラファンド等";
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`dashboard browser test skipped: ${CHROMIUM} is missing (Debian package: apt-get install -y chromium)`);
-}
-
-/** A port nothing listens on yet: the progress service's, known before the gateway is built. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 (haveChromium ? describe : describe.skip)("the dashboard in headless Chromium against the simulator", () => {
