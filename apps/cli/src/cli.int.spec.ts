@@ -73,7 +73,8 @@ describe("kabuto against a gateway process, a worker process and the simulator",
     const jobId = jobIdOf(out);
     const lines = out.trim().split("\n");
     expect(lines[1]).toBe(`進捗: ${gateway.url}/api/bulk/status を 1 秒ごとに確認 (進捗サービスに接続できません)`);
-    expect(lines.at(-2)).toMatch(/^完了 \[█{30}\] 100\.0% {2}20\/20 銘柄 {2}失敗 0 {2}- 銘柄\/秒 {2}残り 0:00$/);
+    expect(lines.at(-3)).toMatch(/^完了 \[█{30}\] 100\.0% {2}20\/20 銘柄 {2}失敗 0 {2}- 銘柄\/秒 {2}残り 0:00$/);
+    expect(lines.at(-2)).toBe("計画: リクエスト 20 回 (見積もり 20 回)");
     const records = await gateway.db.prisma.priceBar.count();
     expect(records).toBeGreaterThan(300);
     expect(lines.at(-1)).toMatch(

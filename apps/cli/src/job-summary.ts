@@ -24,7 +24,13 @@ export function renderJobSummary(job: BulkJob): string[] {
   if (summary) {
     parts.push(`保存 ${formatCount(summary.records)} 件`, `所要 ${formatDecimal(summary.duration_seconds)} 秒`);
   }
-  const lines = [`${job.id} ${parts.join("、")}`];
+  const { plan } = job;
+  const dates = plan.from && plan.to ? `${plan.from}〜${plan.to}、` : "";
+  const lines = [
+    `計画: ${dates}リクエスト ${formatCount(plan.requests_used)} 回 (見積もり ${formatCount(plan.requests_estimated)} 回)`,
+    ...(plan.skipped ? [`対象外: ${plan.skipped}`] : []),
+    `${job.id} ${parts.join("、")}`,
+  ];
   const classes = Object.entries(summary?.failures_by_class ?? {});
   if (classes.length > 0) {
     lines.push(`失敗の内訳: ${classes.map(([name, count]) => `${name} ${formatCount(count)}`).join("、")}`);

@@ -129,6 +129,14 @@ describe("summary", () => {
     interval: "1d",
     period: "1y",
     unit: "symbols",
+    plan: {
+      from: "2025-11-26",
+      to: "2026-11-26",
+      units: 4_358,
+      requests_estimated: 4_358,
+      requests_used: 4_361,
+      skipped: "2015-01-05 – 2016-11-25 (467 trading days) before the standard plan's window 2016-11-26 – 2026-11-26",
+    },
     progress: { total: 4358, processed: 4358, successful: 4355, failed: 3, progress_percentage: 100 },
     summary: {
       total_symbols: 4358,
@@ -144,6 +152,8 @@ describe("summary", () => {
 
   it("tells status, successes, failures by class, records and duration", () => {
     expect(renderJobSummary(job)).toEqual([
+      "計画: 2025-11-26〜2026-11-26、リクエスト 4,361 回 (見積もり 4,358 回)",
+      "対象外: 2015-01-05 – 2016-11-25 (467 trading days) before the standard plan's window 2016-11-26 – 2026-11-26",
       "job-1 完了: 4,358 銘柄中 成功 4,355 / 失敗 3、保存 1,056,309 件、所要 28.6 秒",
       "失敗の内訳: permanent 2、temporary 1",
     ]);
@@ -156,9 +166,11 @@ describe("summary", () => {
       status: "cancelled",
       progress: { ...job.progress, processed: 8, successful: 8, failed: 0 },
       summary: { ...job.summary!, total_symbols: 20, successful: 8, failed: 0, records: 160, failures_by_class: {} },
+      plan: { from: null, to: null, units: 20, requests_estimated: 20, requests_used: 8, skipped: null },
       error: "stopped by user",
     };
     expect(renderJobSummary(cancelled)).toEqual([
+      "計画: リクエスト 8 回 (見積もり 20 回)",
       "job-1 停止済み: 20 銘柄中 成功 8 / 失敗 0 / 未処理 12、保存 160 件、所要 28.6 秒",
       "理由: stopped by user",
     ]);

@@ -21,6 +21,7 @@ function job(processed: number, status: BulkJob["status"] = "running"): BulkJob 
     interval: "1d",
     period: "1y",
     unit: "symbols",
+    plan: { from: null, to: null, units: 2, requests_estimated: 2, requests_used: 2, skipped: null },
     progress: { total: 20, processed, successful: processed, failed: 0, progress_percentage: processed * 5 },
     ...(ended
       ? {

@@ -4,6 +4,7 @@ import {
   BATCH_STATUS_GROUP,
   JOB,
   KabutoError,
+  PermanentError,
   isBatchStatusIn,
   tokyoDate,
   type BatchTransition,
@@ -21,7 +22,7 @@ import {
   type NewBatch,
   type UnitOutcome,
 } from "@kabuto/db";
-import type { PriceSources } from "@kabuto/providers";
+import type { DateRange, PriceSource, PriceSources, UnitPlan } from "@kabuto/providers";
 import { isFinalOutcome, toQueueOutcome, type JobAttempt, type QueueRepository } from "@kabuto/queue";
 
 import { BatchNotFoundError } from "./batch-not-found.error";
@@ -37,6 +38,8 @@ export interface PriceBatchRequest {
   provider: Provider;
   interval: string;
   period: string;
+  /** The dates asked for, in place of `period`. */
+  range?: DateRange;
   /** A list of symbols, or every active listing (of one market when `marketName` is given). */
   symbols?: readonly string[];
   marketName?: string;
@@ -51,6 +54,8 @@ export interface PriceBatchRequest {
 export interface UnitWork {
   records: number;
   symbols: number;
+  /** Upstream requests the unit took. */
+  requests: number;
 }
 
 /** Fetches and stores one unit; `symbols` is the batch's filter for whole-market units. */
@@ -68,6 +73,8 @@ export interface BatchLifecycleDeps {
   logger: Logger;
 }
 
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
 function unitJob(batch: BatchExecution, unit: string): JobItem {
   return {
     name: JOB.FETCH_PRICES,
@@ -77,6 +84,7 @@ function unitJob(batch: BatchExecution, unit: string): JobItem {
       unit,
       interval: batch.interval,
       ...(batch.period ? { period: batch.period } : {}),
+      ...(batch.fromDate && batch.toDate ? { from: isoDate(batch.fromDate), to: isoDate(batch.toDate) } : {}),
       // Symbol units look up their last bar when they run, so a resumed or retried unit starts from what is stored then.
       ...(batch.type === "daily_update" && batch.unit === "symbols" ? { incremental: true } : {}),
       priority: batchPriority(batch),
@@ -110,7 +118,7 @@ export function createBatchControl(
   async function launch(planned: Omit<NewBatch, "id">, now: Date): Promise<BatchExecution> {
     const batch = await batches.create({ id: `job-${now.getTime()}-${randomBytes(3).toString("hex")}`, ...planned });
     await deps.queues.enqueueAll(planned.units.map((unit) => unitJob(batch, unit)));
-    await deps.queues.enqueueAll(marketSeriesJobs(batch, planned.units));
+    await deps.queues.enqueueAll(marketSeriesJobs(batch));
     await deps.progress.changed(batch.id, { statusChanged: true });
     return batch;
   }
@@ -119,6 +127,16 @@ export function createBatchControl(
   async function lastStoredDate(request: PriceBatchRequest, symbols: readonly string[]) {
     const dates = await lastBarDates(deps.db.pool, { source: request.provider, interval: request.interval, symbols });
     return [...dates.values()].sort().at(-1);
+  }
+
+  /** The source's plan; a refusal it can do nothing about (no key, a refused key) is the caller's to fix. */
+  async function plan(source: PriceSource, params: Parameters<PriceSource["planUnits"]>[0]): Promise<UnitPlan> {
+    try {
+      return await source.planUnits(params);
+    } catch (error) {
+      if (error instanceof PermanentError) throw new BatchRequestError(error.message);
+      throw error;
+    }
   }
 
   /** Takes the jobs of the batch's waiting units off the queue; jobs already running finish. */
@@ -136,29 +154,42 @@ export function createBatchControl(
      */
     async start(request: PriceBatchRequest, now = new Date()): Promise<BatchExecution> {
       const source = deps.sources[request.provider];
-      const refusal = source.refusal(request);
+      const today = tokyoDate(now);
+      if (request.range && request.range.from > today)
+        throw new BatchRequestError(`'from' (${request.range.from}) は今日 (${today}) 以前の日付で指定してください`);
+      const range = request.range && { from: request.range.from, to: [request.range.to, today].sort()[0]! };
+      const refusal = source.refusal({ ...request, range, today });
       if (refusal) throw new BatchRequestError(refusal);
       const wholeMarket = request.symbols === undefined && request.marketName === undefined;
       const symbols =
         request.symbols ??
         (await listedSymbols(deps.db.prisma, request.marketName ? { marketName: request.marketName } : {}));
       if (symbols.length === 0) throw new BatchRequestError("対象の銘柄がありません (銘柄マスタを同期してください)");
-      const units = source.planUnits({
+      const planned = await plan(source, {
         symbols,
         period: request.period,
-        today: tokyoDate(now),
+        range,
+        today,
         lastStored: request.daily && source.unitKind === "dates" ? await lastStoredDate(request, symbols) : undefined,
       });
-      if (units.length === 0) throw new BatchRequestError("この期間に東証の営業日がありません");
+      if (planned.units.length === 0) {
+        throw new BatchRequestError(
+          planned.skipped ? `取得できる日付がありません: ${planned.skipped}` : "この期間に東証の営業日がありません",
+        );
+      }
       return launch(
         {
           type: request.daily ? "daily_update" : wholeMarket ? "all_stocks" : "partial",
           provider: request.provider,
           unit: source.unitKind,
           interval: request.interval,
-          period: request.period,
-          units,
+          period: request.range ? null : request.period,
+          units: planned.units,
           ...(source.unitKind === "dates" && !wholeMarket ? { symbols } : {}),
+          range: planned.range ?? range,
+          requestsEstimated: planned.requestsEstimated,
+          requestsUsed: planned.requestsUsed,
+          planSkipped: planned.skipped,
         },
         now,
       );
@@ -185,6 +216,11 @@ export function createBatchControl(
           period: batch.period,
           units: failed,
           symbols: batch.symbols,
+          ...(batch.fromDate && batch.toDate
+            ? { range: { from: isoDate(batch.fromDate), to: isoDate(batch.toDate) } }
+            : {}),
+          requestsEstimated: Math.ceil((batch.requestsEstimated * failed.length) / Math.max(1, batch.total)),
+          requestsUsed: 0,
         },
         now,
       );

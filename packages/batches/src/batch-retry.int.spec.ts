@@ -52,7 +52,7 @@ describe("retry (real PostgreSQL and Redis)", () => {
         first.id,
         date,
         index % 2 === 0
-          ? { status: "completed", records: 2, symbols: 2 }
+          ? { status: "completed", records: 2, symbols: 2, requests: 1 }
           : { status: "failed", errorClass: "temporary", message: "timeout" },
       );
     }

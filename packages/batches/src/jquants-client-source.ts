@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 
 import { PermanentError, createSecretBox, redisRateGate, type SecretBox } from "@kabuto/core";
 import { dataSourceRepository, type PrismaClient } from "@kabuto/db";
-import { JQuantsClient } from "@kabuto/providers";
+import { JQuantsClient, isJQuantsPlanName } from "@kabuto/providers";
 
 /** Kabuto stays this far under the plan's documented limit: other tools may share the key. */
 const PLAN_SHARE = 0.9;
@@ -38,9 +38,11 @@ export function jquantsClientSource(options: JQuantsClientSourceOptions): () => 
     if (!secretBox)
       throw new JQuantsNotConfiguredError("ENCRYPTION_KEY is not set, so the stored J-Quants API key cannot be read");
     const perMinute = Math.max(1, Math.floor((credentials.rateLimitPerMinute ?? 5) * PLAN_SHARE));
+    const { plan } = credentials;
     const client = new JQuantsClient({
       baseUrl: options.jquantsBaseUrl,
       apiKey: secretBox.open(credentials.sealedApiKey),
+      ...(isJQuantsPlanName(plan) ? { plan } : {}),
       timeoutMs: options.timeoutMs,
       ...(options.gate
         ? { beforeRequest: redisRateGate(options.gate.redis, `${options.gate.prefix}:rate:jquants`, perMinute) }

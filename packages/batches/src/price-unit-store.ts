@@ -13,21 +13,26 @@ import type { UnitWork } from "./batch-lifecycle";
 export function priceUnitStore(deps: { db: Database; today: () => string }) {
   const actions = corporateActionRepository(deps.db.pool);
 
+  /** Whether it fetched the symbol's action history (one request). */
   async function completeHistory(source: PriceSource, symbol: string, from: string, changed: boolean) {
-    if (!source.fetchActions) return;
-    if (!(await actions.settle(source.id, symbol, { from, today: deps.today(), changed }))) return;
+    if (!source.fetchActions) return false;
+    if (!(await actions.settle(source.id, symbol, { from, today: deps.today(), changed }))) return false;
     await actions.upsert(await source.fetchActions({ symbol }));
     await actions.markSynced(source.id, symbol, deps.today());
+    return true;
   }
 
   return async function store(source: PriceSource, unit: FetchedUnit): Promise<UnitWork> {
     const records = await upsertPriceBars(deps.db.pool, unit.bars);
     const changed = await actions.upsert(unit.actions);
     const symbols = new Set(unit.bars.map((bar) => bar.symbol));
+    let requests = unit.requests;
     if (unit.actionsFrom !== undefined) {
-      for (const symbol of symbols) await completeHistory(source, symbol, unit.actionsFrom, changed.has(symbol));
+      for (const symbol of symbols) {
+        if (await completeHistory(source, symbol, unit.actionsFrom, changed.has(symbol))) requests += 1;
+      }
     }
-    return { records, symbols: symbols.size };
+    return { records, symbols: symbols.size, requests };
   };
 }
 

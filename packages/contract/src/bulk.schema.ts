@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { calendarDate } from "./date-range.schema";
 import { count, pageLimit, pageOffset } from "./page.schema";
 import { PRICE_INTERVALS, PRICE_PERIODS } from "./price-interval.schema";
 import { qualityCountsSchema } from "./quality-check-name.schema";
@@ -24,10 +25,21 @@ export const bulkStartBodySchema = z
     interval: z
       .enum(PRICE_INTERVALS, { message: `'interval' は ${PRICE_INTERVALS.join(", ")} のいずれかです` })
       .default("1d"),
-    period: z.enum(PRICE_PERIODS, { message: `'period' は ${PRICE_PERIODS.join(", ")} のいずれかです` }).default("1mo"),
+    period: z
+      .enum(PRICE_PERIODS, { message: `'period' は ${PRICE_PERIODS.join(", ")} のいずれかです` })
+      .optional()
+      .meta({ description: "how far back from today (default 1mo); not with from/to" }),
+    from: calendarDate.optional().meta({ description: "first date (YYYY-MM-DD, Tokyo), in place of period" }),
+    to: calendarDate.optional().meta({ description: "last date (YYYY-MM-DD, Tokyo, default today); needs from" }),
     provider: z.enum(PRICE_PROVIDERS).default("yahoo"),
   })
   .superRefine((body, context) => {
+    if (body.period !== undefined && (body.from !== undefined || body.to !== undefined))
+      context.addIssue({ code: "custom", message: "'period' と 'from'/'to' は同時に指定できません", path: ["period"] });
+    if (body.to !== undefined && body.from === undefined)
+      context.addIssue({ code: "custom", message: "'to' には 'from' も指定してください", path: ["from"] });
+    if (body.from !== undefined && body.to !== undefined && body.from > body.to)
+      context.addIssue({ code: "custom", message: "'from' は 'to' 以前の日付で指定してください", path: ["from"] });
     if (body.all === true && body.symbols !== undefined)
       context.addIssue({ code: "custom", message: "'symbols' と 'all' は同時に指定できません", path: [] });
     if (body.all !== true && body.symbols === undefined)
@@ -75,6 +87,19 @@ export const bulkJobSchema = z
     interval: z.string(),
     period: z.string().nullable(),
     unit: z.enum(BATCH_UNITS),
+    plan: z
+      .object({
+        from: z.string().nullable().meta({ description: "first date the units cover (YYYY-MM-DD)" }),
+        to: z.string().nullable().meta({ description: "last date the units cover (YYYY-MM-DD)" }),
+        units: count,
+        requests_estimated: count,
+        requests_used: count.meta({ description: "upstream requests of planning and of the units done so far" }),
+        skipped: z
+          .string()
+          .nullable()
+          .meta({ description: "what of the asked dates the plan left out (a J-Quants plan's window), and why" }),
+      })
+      .meta({ description: "the requests the planner chose" }),
     progress: z.object({
       total: count,
       processed: count,

@@ -19,3 +19,4 @@ export * from "./jquants/jquants.source";
 export * from "./yahoo/yahoo.source";
 export * from "./jquants/jquants-investor-types.schema";
 export * from "./jquants/jquants-topix.schema";
+export * from "./jquants/jquants-plan-window";

@@ -34,7 +34,15 @@ const fetchOptionsSchema = z
     period: z
       .string()
       .regex(/^[0-9a-z]+$/, "--period は 1mo, 1y, max などで指定してください")
-      .default("1y"),
+      .optional(),
+    from: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "--from は YYYY-MM-DD で指定してください")
+      .optional(),
+    to: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "--to は YYYY-MM-DD で指定してください")
+      .optional(),
     interval: z
       .string()
       .regex(/^[0-9a-z]+$/, "--interval は 1d, 1h, 5m などで指定してください")
@@ -49,11 +57,24 @@ const fetchOptionsSchema = z
         code: "custom",
         message: "--all、--symbols、--market のどれか一つを指定してください",
       });
+    if (options.period !== undefined && (options.from !== undefined || options.to !== undefined))
+      context.addIssue({ code: "custom", message: "--period と --from/--to は同時に指定できません" });
+    if (options.to !== undefined && options.from === undefined)
+      context.addIssue({ code: "custom", message: "--to には --from も指定してください" });
   });
+
+/** How far back `kabuto fetch` reaches when given neither --period nor --from. */
+const DEFAULT_PERIOD = "1y";
 
 /** The start request for the chosen selection (a market means every active listing of that market). */
 export function bulkStartBody(options: z.infer<typeof fetchOptionsSchema>): BulkStartBody {
-  const common = { period: options.period, interval: options.interval, provider: options.provider };
+  const common = {
+    ...(options.from
+      ? { from: options.from, ...(options.to ? { to: options.to } : {}) }
+      : { period: options.period ?? DEFAULT_PERIOD }),
+    interval: options.interval,
+    provider: options.provider,
+  };
   if (options.symbols) return { symbols: options.symbols, ...common };
   if (options.market) return { all: true, market_category: options.market, ...common };
   return { all: true, ...common };
@@ -77,6 +98,9 @@ export const fetchCommand: Command = {
 
 オプション:
   --period <period>     期間 (既定 1y; 1d 5d 1mo 3mo 6mo 1y 2y 5y 10y ytd max)
+  --from <YYYY-MM-DD>   この日から (--period の代わり; J-Quants はプランの期間に切り詰め、
+                        1 か月以上は一括ファイルで取得)
+  --to <YYYY-MM-DD>     この日まで (既定 今日; --from と一緒に)
   --interval <interval> 足の間隔 (既定 1d; 1m 5m 15m 30m 1h 1d 1wk 1mo など)
   --provider <name>     yahoo (既定) か jquants
   --no-watch            開始だけして進捗を表示しない (後で kabuto watch <job_id>)
@@ -86,6 +110,7 @@ export const fetchCommand: Command = {
 例:
   kabuto fetch --all --period 1y
   kabuto fetch --symbols 7203,6758 --period 1mo --interval 1d
+  kabuto fetch --all --provider jquants --from 2016-01-01
   kabuto fetch --market プライム --no-watch
 
 ${GLOBAL_HELP}`,
@@ -95,6 +120,8 @@ ${GLOBAL_HELP}`,
       symbols: { type: "string" },
       market: { type: "string" },
       period: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
       interval: { type: "string" },
       provider: { type: "string" },
       "no-watch": { type: "boolean" },

@@ -21,6 +21,7 @@ describe("kabuto status: the quality row", () => {
     interval: "1d",
     period: "1mo",
     unit: "symbols",
+    plan: { from: null, to: null, units: 2, requests_estimated: 2, requests_used: 2, skipped: null },
     progress: { total: 2, processed: 2, successful: 2, failed: 0, progress_percentage: 100 },
     summary: { total_symbols: 2, successful: 2, failed: 0, records: 40, duration_seconds: 1, failures_by_class: {} },
     created_at: 0,

@@ -2,6 +2,7 @@ import type { BulkJob, JobSymbol, QualityCounts } from "@kabuto/contract";
 import type { BatchExecution, BatchExecutionDetail } from "@kabuto/db";
 
 const epochSeconds = (date: Date) => date.getTime() / 1000;
+const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** Seed 000's job body: progress always, summary once the batch has ended (with its quality once checked). */
 export function serializeBulkJob(
@@ -18,6 +19,14 @@ export function serializeBulkJob(
     interval: batch.interval,
     period: batch.period,
     unit: batch.unit,
+    plan: {
+      from: isoDate(batch.fromDate),
+      to: isoDate(batch.toDate),
+      units: batch.total,
+      requests_estimated: batch.requestsEstimated,
+      requests_used: batch.requestsUsed,
+      skipped: batch.planSkipped,
+    },
     progress: {
       total: batch.total,
       processed: batch.processed,

@@ -8,7 +8,7 @@ import {
   type PriceBatchRequest,
 } from "@kabuto/batches";
 import { toYahooSymbol, type BulkStartRequest } from "@kabuto/contract";
-import type { BatchTransition, Provider } from "@kabuto/core";
+import { TemporaryError, tokyoDate, type BatchTransition, type Provider } from "@kabuto/core";
 import type { BatchExecution } from "@kabuto/db";
 
 import { ApiError } from "../http/api-error";
@@ -28,6 +28,8 @@ function toApiError(error: unknown): unknown {
     return new ApiError("CONFLICT", TRANSITION_REFUSED[error.transition] ?? error.message);
   if (error instanceof BatchRequestError) return new ApiError("VALIDATION_ERROR", error.message);
   if (error instanceof BatchRetryError) return new ApiError("CONFLICT", error.message);
+  // Planning asked the upstream (J-Quants' list of bulk files) and it did not answer in time.
+  if (error instanceof TemporaryError) return new ApiError("SERVICE_UNAVAILABLE", error.message);
   return error;
 }
 
@@ -41,11 +43,15 @@ function mapped<Args extends unknown[]>(action: (...args: Args) => Promise<Batch
   };
 }
 
+/** How far back a batch that names neither a period nor dates reaches. */
+const DEFAULT_PERIOD = "1mo";
+
 function toBatchRequest(request: BulkStartRequest): PriceBatchRequest {
   return {
     provider: request.provider,
     interval: request.interval,
-    period: request.period,
+    period: request.period ?? DEFAULT_PERIOD,
+    ...(request.from ? { range: { from: request.from, to: request.to ?? tokyoDate(new Date()) } } : {}),
     ...(request.symbols ? { symbols: [...new Set(request.symbols.map((symbol) => toYahooSymbol(symbol)!))] } : {}),
     ...(request.market_category ? { marketName: request.market_category } : {}),
   };

@@ -1,16 +1,20 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { gzipSync } from "node:zlib";
 
-import { Router, type Request } from "express";
+import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 
 import type { MarketState } from "../market-state";
 import { DAILY_BAR_COLUMNS, dailyBarRow } from "./daily-bar-row";
 import { jquantsError } from "./jquants-query";
+import { planWindow } from "./plan-window";
+import type { JQuantsPlan } from "./plans";
 
 const BULK_ENDPOINT = "/equities/bars/daily";
-/** Complete months offered as one file each, besides one file per trading day of this month. */
-const MONTHLY_FILES = 2;
+/** Built files kept for repeat downloads (this month's days and a few months of about 3 MB each). */
+const KEPT_FILES = 32;
+/** Gzipped bytes per row of a file not built yet, for its listed Size (a built file lists its own). */
+const ESTIMATED_ROW_BYTES = 38;
 /** How long a download URL from /bulk/get stays valid, as J-Quants' presigned URLs. */
 const URL_TTL_SECONDS = 300;
 export const BULK_DOWNLOAD_PATH = "/__bulk/download";
@@ -25,68 +29,97 @@ interface BulkFile {
 
 const csvCell = (value: string | number | null) => (value === null ? "" : String(value));
 
+/** The first day of each month from `from`'s to the one before `today`'s (YYYY-MM-DD). */
+function completeMonths(from: string, today: string): string[] {
+  const months: string[] = [];
+  for (let month = `${from.slice(0, 7)}-01`; month.slice(0, 7) < today.slice(0, 7);) {
+    months.push(month);
+    const next = new Date(`${month}T00:00:00Z`);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    month = next.toISOString().slice(0, 10);
+  }
+  return months;
+}
+
 /**
- * `/v2/bulk/list` + `/v2/bulk/get` for daily bars: gzipped CSV files (a month each for recent
- * months, a day each for this month) behind short-lived signed download URLs.
+ * `/v2/bulk/list` + `/v2/bulk/get` for daily bars, as J-Quants serves them to the paid plans:
+ * gzipped CSV files (one per complete month of the plan's window, one per trading day of this
+ * month) behind short-lived signed download URLs. The Free plan has no bulk access.
  */
 export function bulkRoutes(state: MarketState, secret: string): Router {
   const router = Router();
-  const files = new Map<string, { day: number; body: Buffer; lastModified: string }>();
+  const files = new Map<string, { day: number; body: Buffer }>();
 
-  function offered(): BulkFile[] {
+  function offered(plan: JQuantsPlan): BulkFile[] {
     const today = state.today;
-    const month = today.slice(0, 7);
-    const months: string[] = [];
-    for (let back = MONTHLY_FILES; back >= 1; back--) {
-      const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 - back, 1));
-      months.push(date.toISOString().slice(0, 7).replace("-", ""));
-    }
-    const days = state.tradingDates(`${month}-01`, today).map((date) => date.replaceAll("-", ""));
+    const window = planWindow(plan, today);
+    const months = completeMonths(window.from, today).map((month) => month.slice(0, 7).replace("-", ""));
+    const days = state.tradingDates(`${today.slice(0, 7)}-01`, today).map((date) => date.replaceAll("-", ""));
     return [...months, ...days].map((period) => ({
       key: `equities/bars/daily/equities_bars_daily_${period}.csv.gz`,
       period,
     }));
   }
 
+  /** The trading dates a file holds. */
+  function datesOf(file: BulkFile): string[] {
+    const start = `${file.period.slice(0, 4)}-${file.period.slice(4, 6)}-${file.period.length === 8 ? file.period.slice(6) : "01"}`;
+    const end = file.period.length === 8 ? start : `${file.period.slice(0, 4)}-${file.period.slice(4, 6)}-31`;
+    return state.tradingDates(start, end);
+  }
+
+  function listedSize(file: BulkFile): number {
+    const built = files.get(file.key);
+    if (built && built.day === state.day) return built.body.length;
+    if (file.period.length === 8) return fileOf(file).body.length;
+    return datesOf(file).length * state.listings().length * ESTIMATED_ROW_BYTES;
+  }
+
   function fileOf(file: BulkFile) {
     const cached = files.get(file.key);
     if (cached && cached.day === state.day) return cached;
-    const start = `${file.period.slice(0, 4)}-${file.period.slice(4, 6)}-${file.period.length === 8 ? file.period.slice(6) : "01"}`;
-    const end = file.period.length === 8 ? start : `${file.period.slice(0, 4)}-${file.period.slice(4, 6)}-31`;
     const lines = [DAILY_BAR_COLUMNS.join(",")];
-    for (const date of state.tradingDates(start, end)) {
+    for (const date of datesOf(file)) {
       for (const { listing, bar } of state.barsOn(date)) {
         const row = dailyBarRow(state, listing, bar);
         lines.push(DAILY_BAR_COLUMNS.map((column) => csvCell(row[column])).join(","));
       }
     }
-    const built = {
-      day: state.day,
-      body: gzipSync(`${lines.join("\n")}\n`, { level: 1 }),
-      lastModified: `${state.today}T09:00:00.000Z`,
-    };
+    const built = { day: state.day, body: gzipSync(`${lines.join("\n")}\n`, { level: 1 }) };
+    files.delete(file.key);
     files.set(file.key, built);
+    for (const key of files.keys()) if (files.size > KEPT_FILES) files.delete(key);
     return built;
   }
 
   const sign = (key: string, expires: number) =>
     createHmac("sha256", secret).update(`${key}\n${expires}`).digest("hex");
 
+  const planOf = (response: Response) => response.locals.plan as JQuantsPlan;
+  const refusedForFree = (response: Response) => {
+    if (planOf(response) !== "free") return false;
+    jquantsError(response, 403, "This API is not available on your subscription plan.");
+    return true;
+  };
+
   router.get("/v2/bulk/list", (request, response) => {
+    if (refusedForFree(response)) return;
     const endpoint = z.string().safeParse(request.query.endpoint);
     if (!endpoint.success) return jquantsError(response, 400, "This API requires the parameter 'endpoint'.");
     if (endpoint.data !== BULK_ENDPOINT) return void response.json({ data: [] });
     response.json({
-      data: offered().map((file) => {
-        const built = fileOf(file);
-        return { Key: file.key, LastModified: built.lastModified, Size: built.body.length };
-      }),
+      data: offered(planOf(response)).map((file) => ({
+        Key: file.key,
+        LastModified: `${state.today}T09:00:00.000Z`,
+        Size: listedSize(file),
+      })),
     });
   });
 
   router.get("/v2/bulk/get", (request: Request, response) => {
+    if (refusedForFree(response)) return;
     const key = z.string().regex(keyPattern).safeParse(request.query.key);
-    if (!key.success || !offered().some((file) => file.key === key.data)) {
+    if (!key.success || !offered(planOf(response)).some((file) => file.key === key.data)) {
       return jquantsError(response, 400, "The specified key does not exist.");
     }
     const expires = Math.floor(Date.now() / 1000) + URL_TTL_SECONDS;
@@ -112,9 +145,10 @@ export function bulkRoutes(state: MarketState, secret: string): Router {
       return void denied("Signature does not match");
     }
     if (!(expires * 1000 > Date.now())) return void denied("Request has expired");
-    const file = offered().find((candidate) => candidate.key === key);
-    if (!file) return void denied("The specified key does not exist");
-    response.type("application/gzip").send(fileOf(file).body);
+    // The signature proves /bulk/get offered this key to the caller's plan.
+    const period = keyPattern.exec(key)?.[1];
+    if (!period) return void denied("The specified key does not exist");
+    response.type("application/gzip").send(fileOf({ key, period }).body);
   });
   return router;
 }

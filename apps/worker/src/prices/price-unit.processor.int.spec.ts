@@ -143,6 +143,8 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
       provider: "yahoo",
       unit: "symbols",
       interval: "1d",
+      requestsEstimated: symbols.length,
+      requestsUsed: 0,
       period: "1mo",
       units: symbols,
     });

@@ -23,6 +23,7 @@ function answerOf(params: FetchUnitParams): FetchedUnit {
     ],
     actions: [{ source: "yahoo", symbol: params.unit, exDate: "2026-11-19", kind: "split", ratio: 2 }],
     actionsFrom: "2026-11-20",
+    requests: 1,
   };
 }
 
@@ -34,12 +35,12 @@ function countingSource(delayMs: number) {
     unitKind: "symbols",
     intervals: ["1d"],
     refusal: () => undefined,
-    planUnits: ({ symbols }) => [...symbols],
+    planUnits: async ({ symbols }) => ({ units: [...symbols], requestsEstimated: symbols.length, requestsUsed: 0 }),
     async fetchUnit(params) {
       fetches.set(params.unit, (fetches.get(params.unit) ?? 0) + 1);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (params.unit === "FAIL.T") throw new Error("upstream down");
-      if (params.unit === "2026-11-21") return { bars: [], actions: [] };
+      if (params.unit === "2026-11-21") return { bars: [], actions: [], requests: 1 };
       return answerOf(params);
     },
   };
@@ -72,9 +73,11 @@ describe("coalescedSource (real Redis)", () => {
     const params = { unit: "7203.T", interval: "1d", period: "1mo" };
     const answers = await Promise.all([a.fetchUnit(params), b.fetchUnit(params), a.fetchUnit(params)]);
     expect(fetches.get("7203.T")).toBe(1);
-    for (const answer of answers) expect(answer).toEqual(answerOf(params));
+    // One asker made the request; the others' answers cost none.
+    expect(answers.map((answer) => answer.requests).sort()).toEqual([0, 0, 1]);
+    for (const answer of answers) expect(answer).toEqual({ ...answerOf(params), requests: answer.requests });
     expect(answers[1]!.bars[0]!.ts).toBeInstanceOf(Date);
-    expect(await b.fetchUnit(params)).toEqual(answerOf(params));
+    expect(await b.fetchUnit(params)).toEqual({ ...answerOf(params), requests: 0 });
     expect(fetches.get("7203.T")).toBe(1);
   });
 
@@ -107,8 +110,8 @@ describe("coalescedSource (real Redis)", () => {
     const { source, fetches } = countingSource(10);
     const coalesced = coalescedSource(source, options());
     const params = { unit: "2026-11-21", interval: "1d" };
-    expect(await coalesced.fetchUnit(params)).toEqual({ bars: [], actions: [] });
-    expect(await coalesced.fetchUnit(params)).toEqual({ bars: [], actions: [] });
+    expect(await coalesced.fetchUnit(params)).toEqual({ bars: [], actions: [], requests: 1 });
+    expect(await coalesced.fetchUnit(params)).toEqual({ bars: [], actions: [], requests: 1 });
     expect(fetches.get("2026-11-21")).toBe(2);
   });
 

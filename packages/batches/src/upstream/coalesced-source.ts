@@ -22,6 +22,8 @@ export interface CoalescedSourceOptions {
 
 /** Gzipped answers above this are not cached (each asker fetches its own): Redis holds no giant values. */
 export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
+/** Answers with more bars than this (a month of the whole market) are not cached either. */
+export const MAX_CACHED_BARS = 20_000;
 const DEFAULT_POLL_MS = 50;
 
 const RELEASE = `
@@ -70,15 +72,16 @@ export function coalescedSource(source: PriceSource, options: CoalescedSourceOpt
     const token = randomBytes(8).toString("hex");
     for (;;) {
       const hit = await cached(keys);
-      if (hit) return hit;
+      if (hit) return { ...hit, requests: 0 };
       if ((await redis.set(keys.lock, token, "PX", options.lockMs, "NX")) === "OK") {
         try {
           // Another process may have stored the answer between our look and our lock.
           const late = await cached(keys);
-          if (late) return late;
+          if (late) return { ...late, requests: 0 };
           const unit = await source.fetchUnit(params);
           // An empty answer is most often a day not published yet: the next ask must reach the upstream.
-          if (unit.bars.length === 0) return unit;
+          // A month's bulk file is too big to be worth encoding for Redis.
+          if (unit.bars.length === 0 || unit.bars.length > MAX_CACHED_BARS) return unit;
           const encoded = await encodeFetchedUnit(keys.material, unit);
           if (encoded.length <= MAX_CACHED_BYTES) await redis.set(keys.value, encoded, "EX", options.ttlSeconds);
           return unit;

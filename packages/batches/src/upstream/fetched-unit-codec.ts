@@ -48,6 +48,7 @@ const cachedUnitSchema = z.object({
       ]),
     ),
     actionsFrom: z.string().optional(),
+    requests: z.number(),
   }),
 });
 

@@ -14,20 +14,26 @@ export type Provider = PriceProvider;
 export const JOB_PRIORITIES = ["interactive", "daily", "backfill"] as const;
 export type JobPriority = (typeof JOB_PRIORITIES)[number];
 
-/** One unit of a price batch: a symbol for Yahoo ("7203.T"), a trading date for J-Quants. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/**
+ * One unit of a price batch: a symbol for Yahoo ("7203.T"), a trading date or a month's bulk
+ * file ("2024-05") for J-Quants.
+ */
 export const fetchPricesPayloadSchema = z.object({
   batchId: z.string().min(1),
   provider: z.enum(PROVIDERS),
   unit: z.string().min(1),
   interval: z.string().min(1),
   period: z.string().min(1).optional(),
+  /** The batch's dates (both included), in place of `period`. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
   /** Fetch a symbol unit from its last stored bar on (looked up when the job runs); `period` when it has none. */
   incremental: z.boolean().optional(),
   priority: z.enum(JOB_PRIORITIES).optional(),
 });
 export type FetchPricesPayload = z.infer<typeof fetchPricesPayloadSchema>;
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** TOPIX and investor types from `from` to `to` (YYYY-MM-DD, inclusive): the dates of a J-Quants batch. */
 export const fetchMarketSeriesPayloadSchema = z.object({

@@ -16,7 +16,17 @@ describe("batch repository (real PostgreSQL)", () => {
   });
 
   const create = (id: string, units: string[]) =>
-    batches.create({ id, type: "partial", provider: "yahoo", unit: "symbols", interval: "1d", period: "1mo", units });
+    batches.create({
+      id,
+      type: "partial",
+      provider: "yahoo",
+      unit: "symbols",
+      interval: "1d",
+      period: "1mo",
+      units,
+      requestsEstimated: units.length,
+      requestsUsed: 0,
+    });
 
   it("records a batch with one pending detail per unit", async () => {
     const batch = await create("job-a", ["7203.T", "6758.T"]);
@@ -28,18 +38,18 @@ describe("batch repository (real PostgreSQL)", () => {
     await create("job-b", ["7203.T", "0000.T"]);
     expect(await batches.startUnit("job-b", "7203.T")).toBe("running");
     await batches.startUnit("job-b", "7203.T");
-    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20, symbols: 1 })).toMatchObject(
-      {
-        processed: 1,
-        successful: 1,
-        status: "running",
-      },
-    );
-    expect(await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20, symbols: 1 })).toMatchObject(
-      {
-        processed: 1,
-      },
-    );
+    expect(
+      await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20, symbols: 1, requests: 1 }),
+    ).toMatchObject({
+      processed: 1,
+      successful: 1,
+      status: "running",
+    });
+    expect(
+      await batches.finishUnit("job-b", "7203.T", { status: "completed", records: 20, symbols: 1, requests: 1 }),
+    ).toMatchObject({
+      processed: 1,
+    });
     const last = await batches.finishUnit("job-b", "0000.T", {
       status: "failed",
       errorClass: "permanent",
@@ -58,7 +68,9 @@ describe("batch repository (real PostgreSQL)", () => {
     await create("job-c", units);
     await Promise.all(
       units.flatMap((unit) =>
-        [0, 1].map(() => batches.finishUnit("job-c", unit, { status: "completed", records: 1, symbols: 1 })),
+        [0, 1].map(() =>
+          batches.finishUnit("job-c", unit, { status: "completed", records: 1, symbols: 1, requests: 1 }),
+        ),
       ),
     );
     expect(await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-c" } })).toMatchObject({
@@ -76,7 +88,7 @@ describe("batch repository (real PostgreSQL)", () => {
     await batches.startUnit("job-d", "1332.T");
     expect(await batches.transition("job-d", "stop")).toBe(true);
     await batches.cancelPending("job-d");
-    await batches.finishUnit("job-d", "1301.T", { status: "completed", records: 1, symbols: 1 });
+    await batches.finishUnit("job-d", "1301.T", { status: "completed", records: 1, symbols: 1, requests: 1 });
     expect((await db.prisma.batchExecution.findUniqueOrThrow({ where: { id: "job-d" } })).status).toBe(
       "cancel_requested",
     );
@@ -114,10 +126,20 @@ describe("batch repository (real PostgreSQL)", () => {
       period: "5d",
       units: ["2026-11-25", "2026-11-26"],
       symbols: ["7203.T"],
+      range: { from: "2026-11-25", to: "2026-11-26" },
+      requestsEstimated: 10,
+      requestsUsed: 1,
     });
-    await batches.finishUnit("job-g", "2026-11-25", { status: "completed", records: 1, symbols: 3 });
-    await batches.finishUnit("job-g", "2026-11-26", { status: "completed", records: 1, symbols: 2 });
-    expect(await batches.find("job-g")).toMatchObject({ symbolCount: 3, status: "completed" });
+    await batches.finishUnit("job-g", "2026-11-25", { status: "completed", records: 1, symbols: 3, requests: 5 });
+    await batches.finishUnit("job-g", "2026-11-26", { status: "completed", records: 1, symbols: 2, requests: 4 });
+    expect(await batches.find("job-g")).toMatchObject({
+      symbolCount: 3,
+      status: "completed",
+      fromDate: new Date("2026-11-25T00:00:00Z"),
+      toDate: new Date("2026-11-26T00:00:00Z"),
+      requestsEstimated: 10,
+      requestsUsed: 1 + 5 + 4,
+    });
     expect(await batches.symbolFilter("job-g")).toEqual(new Set(["7203.T"]));
     expect(await batches.symbolFilter("job-a")).toBeUndefined();
   });

@@ -29,11 +29,18 @@ export interface NewBatch {
   units: readonly string[];
   /** J-Quants: the symbols to keep from each date's whole market; none given = every one. */
   symbols?: readonly string[];
+  /** The dates the units cover (YYYY-MM-DD, both included), when planned by date or asked for. */
+  range?: { from: string; to: string } | undefined;
+  requestsEstimated: number;
+  /** Requests planning already took. */
+  requestsUsed: number;
+  /** What of the asked dates the plan left out, and why. */
+  planSkipped?: string | undefined;
 }
 
 /** How one unit ended: stored `records` rows of `symbols` symbols, or failed. */
 export type UnitOutcome =
-  | { status: "completed"; records: number; symbols: number }
+  | { status: "completed"; records: number; symbols: number; requests: number }
   | { status: "failed"; errorClass: ErrorClass; message: string };
 
 /** A batch's counters after a unit ended. */
@@ -72,6 +79,7 @@ const FINISH_UNIT_SQL = `
     successful = successful + (SELECT count(*) FROM finished WHERE status = 'completed'),
     failed = failed + (SELECT count(*) FROM finished WHERE status = 'failed'),
     records = records + CASE WHEN EXISTS (SELECT 1 FROM finished) THEN $4 ELSE 0 END,
+    requests_used = requests_used + CASE WHEN EXISTS (SELECT 1 FROM finished) THEN $8 ELSE 0 END,
     symbol_count = GREATEST(symbol_count, $7),
     status = CASE
       WHEN ${LAST_UNIT} THEN '${complete.to}'::batch_status
@@ -116,6 +124,12 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
             period: batch.period,
             total: batch.units.length,
             symbols: [...(batch.symbols ?? [])],
+            ...(batch.range
+              ? { fromDate: new Date(`${batch.range.from}T00:00:00Z`), toDate: new Date(`${batch.range.to}T00:00:00Z`) }
+              : {}),
+            requestsEstimated: batch.requestsEstimated,
+            requestsUsed: batch.requestsUsed,
+            planSkipped: batch.planSkipped ?? null,
           },
         });
         await tx.$executeRaw`
@@ -225,6 +239,7 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
         failed?.errorClass ?? null,
         failed?.message ?? null,
         outcome.status === "completed" ? outcome.symbols : 0,
+        outcome.status === "completed" ? outcome.requests : 0,
       ]);
       return rows[0];
     },

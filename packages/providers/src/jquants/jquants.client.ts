@@ -1,4 +1,6 @@
-import axios, { type AxiosInstance } from "axios";
+import type { Readable } from "node:stream";
+
+import axios, { isAxiosError, type AxiosInstance } from "axios";
 import { z } from "zod";
 
 import {
@@ -13,16 +15,25 @@ import {
 import { toUpstreamError } from "../http/upstream-error";
 import { upstreamRequestConfig } from "../http/upstream-request";
 import { calendarDayFromJQuants, jquantsCalendarRowSchema, type JQuantsCalendarDay } from "./jquants-calendar";
-import { jquantsDailyBarSchema, priceBarFromJQuants, splitFromJQuants } from "./jquants-daily-bar";
+import { readBulkDailyBars } from "./jquants-bulk-csv";
+import {
+  jquantsDailyBarSchema,
+  priceBarFromJQuants,
+  splitFromJQuants,
+  type JQuantsDailyBar,
+} from "./jquants-daily-bar";
 import { investorTypeFromJQuants, jquantsInvestorTypesRowSchema } from "./jquants-investor-types.schema";
 import { listingFromJQuants } from "./jquants-master.mapper";
 import { jquantsMasterRowSchema } from "./jquants-master.schema";
+import type { JQuantsPlanName } from "./jquants-plan-window";
 import { indexBarFromJQuantsTopix, jquantsTopixRowSchema } from "./jquants-topix.schema";
 
 export interface JQuantsClientOptions {
   /** e.g. https://api.jquants.com/v2 (JQUANTS_BASE_URL). */
   baseUrl: string;
   apiKey: string;
+  /** The key's plan as stored with it: its window and whether bulk files may be asked for. */
+  plan?: JQuantsPlanName;
   timeoutMs?: number;
   http?: AxiosInstance;
   /** Waits for the fleet's turn before each request (the plan's per-minute limit, shared through Redis). */
@@ -36,6 +47,13 @@ export interface DateRangeParams {
 }
 
 const pageSchema = z.object({ data: z.array(z.unknown()), pagination_key: z.string().nullish() });
+const bulkListSchema = z.object({ data: z.array(z.object({ Key: z.string(), Size: z.number() })) });
+const bulkUrlSchema = z.object({ url: z.url() });
+
+/** The whole market's daily bars of a unit, with the upstream requests they took. */
+export interface FetchedDailyBars extends PriceUnitData {
+  requests: number;
+}
 
 /** Safety net against a server that keeps answering with a pagination key. */
 const MAX_PAGES = 10_000;
@@ -51,8 +69,16 @@ export class JQuantsClient {
     this.http = options.http ?? axios.create();
   }
 
+  get plan(): JQuantsPlanName | undefined {
+    return this.options.plan;
+  }
+
   /** Every row of a list endpoint, following pagination_key, each row validated by `schema`. */
   async getAll<Row>(path: string, params: Record<string, string>, schema: z.ZodType<Row>): Promise<Row[]> {
+    return (await this.getPages(path, params, schema)).rows;
+  }
+
+  private async getPages<Row>(path: string, params: Record<string, string>, schema: z.ZodType<Row>) {
     const rows: Row[] = [];
     let paginationKey: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
@@ -65,7 +91,7 @@ export class JQuantsClient {
           );
         rows.push(parsed.data);
       }
-      if (!body.pagination_key) return rows;
+      if (!body.pagination_key) return { rows, pages: page + 1 };
       paginationKey = body.pagination_key;
     }
     throw new PermanentError(`J-Quants ${path}: more than ${MAX_PAGES} pages`);
@@ -80,12 +106,40 @@ export class JQuantsClient {
   }
 
   /** The whole market's daily bars on one trading date, every page, as traded, with that day's splits. */
-  async fetchDailyBars(date: string): Promise<PriceUnitData> {
-    const rows = await this.getAll("/equities/bars/daily", { date }, jquantsDailyBarSchema);
-    return {
-      bars: rows.map(priceBarFromJQuants),
-      actions: rows.flatMap((row) => splitFromJQuants(row) ?? []),
-    };
+  async fetchDailyBars(date: string): Promise<FetchedDailyBars> {
+    const { rows, pages } = await this.getPages("/equities/bars/daily", { date }, jquantsDailyBarSchema);
+    return { ...dailyBarsOf(rows), requests: pages };
+  }
+
+  /** The bulk files J-Quants offers for `endpoint` (one request), by key. */
+  async listBulkFiles(endpoint: string): Promise<{ key: string; size: number }[]> {
+    const parsed = bulkListSchema.safeParse(await this.getJson("/bulk/list", { endpoint }));
+    if (!parsed.success) throw new PermanentError("J-Quants /bulk/list: unexpected answer shape");
+    return parsed.data.data.map((file) => ({ key: file.Key, size: file.Size }));
+  }
+
+  /**
+   * The daily bars of one bulk file that `keep` accepts: a signed URL from `/bulk/get`, then the
+   * gzipped CSV streamed from it without the API key (two requests).
+   */
+  async fetchBulkDailyBars(key: string, keep: (row: JQuantsDailyBar) => boolean): Promise<FetchedDailyBars> {
+    const signed = bulkUrlSchema.safeParse(await this.getJson("/bulk/get", { key }));
+    if (!signed.success) throw new PermanentError("J-Quants /bulk/get: unexpected answer shape");
+    let body: Readable;
+    try {
+      const response = await this.http.get<Readable>(signed.data.url, {
+        ...upstreamRequestConfig({ timeoutMs: this.options.timeoutMs ?? 30_000 }),
+        responseType: "stream",
+        decompress: false,
+      });
+      body = response.data;
+    } catch (error) {
+      // A signed URL refused has most likely expired: the unit's retry asks /bulk/get for a new one.
+      if (isAxiosError(error) && error.response?.status === 403)
+        throw new TemporaryError(`J-Quants bulk file ${key}: the signed download URL was refused (HTTP 403)`);
+      throw toUpstreamError(error, `J-Quants bulk file ${key}`);
+    }
+    return { ...dailyBarsOf(await readBulkDailyBars(body, keep, key)), requests: 2 };
   }
 
   /** TOPIX's daily bars from `from` to `to`, every page. */
@@ -118,6 +172,12 @@ export class JQuantsClient {
   }
 
   private async getPage(path: string, params: Record<string, string>) {
+    const parsed = pageSchema.safeParse(await this.getJson(path, params));
+    if (!parsed.success) throw new PermanentError(`J-Quants ${path}: unexpected answer shape`);
+    return parsed.data;
+  }
+
+  private async getJson(path: string, params: Record<string, string>): Promise<unknown> {
     let data: unknown;
     await this.options.beforeRequest?.();
     try {
@@ -133,8 +193,10 @@ export class JQuantsClient {
     }
     // A body that did not parse as JSON arrives as a string: a cut connection, worth retrying.
     if (typeof data === "string") throw new TemporaryError(`J-Quants ${path}: malformed JSON answer`);
-    const parsed = pageSchema.safeParse(data);
-    if (!parsed.success) throw new PermanentError(`J-Quants ${path}: unexpected answer shape`);
-    return parsed.data;
+    return data;
   }
+}
+
+function dailyBarsOf(rows: readonly JQuantsDailyBar[]): PriceUnitData {
+  return { bars: rows.map(priceBarFromJQuants), actions: rows.flatMap((row) => splitFromJQuants(row) ?? []) };
 }

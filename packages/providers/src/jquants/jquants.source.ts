@@ -1,7 +1,9 @@
 import { tradingDaysBetween } from "@kabuto/core";
 
-import type { PriceSource } from "../price-source";
+import type { DateRange, PlanUnitsParams, PriceSource } from "../price-source";
 import type { JQuantsClient } from "./jquants.client";
+import { jpxCodeOf } from "./jquants-daily-bar";
+import { hasBulkAccess, jquantsPlanWindow, type JQuantsPlanName } from "./jquants-plan-window";
 
 /** Calendar months back of each period J-Quants batches understand ("1d" and "5d" count trading days). */
 const PERIOD_MONTHS: Record<string, number> = {
@@ -40,31 +42,94 @@ export function datesAfter(lastStored: string, today: string): string[] {
   return missing.length > 0 ? missing : tradingDatesOf("1d", today);
 }
 
+/** A unit that is a month ("2024-05") is one bulk file; one that is a date, one `date=` request. */
+const MONTH_UNIT = /^\d{4}-\d{2}$/;
+const BULK_ENDPOINT = "/equities/bars/daily";
+/** Below this many trading dates, `date=` requests are cheap enough: bulk files are for a month or more. */
+export const BULK_MIN_DATES = 20;
+/** The whole market (about 4,400 codes) in pages of about 1,000 rows: an estimate, the plan counts what happens. */
+export const PAGES_PER_DATE = 5;
+
+/** The key of the bulk file of daily bars for `month` (YYYY-MM). */
+export const monthFileKey = (month: string) =>
+  `equities/bars/daily/equities_bars_daily_${month.replace("-", "")}.csv.gz`;
+
+/** What of `asked` (trading dates, oldest first) falls outside the plan's window, in words. */
+function skippedOf(asked: readonly string[], window: DateRange, plan: JQuantsPlanName): string | undefined {
+  const before = asked.filter((date) => date < window.from);
+  const after = asked.filter((date) => date > window.to);
+  const parts = [
+    ...(before.length > 0 ? [`${before[0]} – ${before.at(-1)!} (${before.length} trading days) before`] : []),
+    ...(after.length > 0 ? [`${after[0]} – ${after.at(-1)!} (${after.length} trading days) after`] : []),
+  ];
+  if (parts.length === 0) return undefined;
+  return `${parts.join(" and ")} the ${plan} plan's window ${window.from} – ${window.to}`;
+}
+
+/** The trading dates a batch asks for, oldest first. */
+function askedDates({ period, range, today, lastStored }: PlanUnitsParams): string[] {
+  if (lastStored) return datesAfter(lastStored, today);
+  return range ? tradingDaysBetween(range.from, range.to) : tradingDatesOf(period, today);
+}
+
 /**
- * J-Quants as a price source: one unit per trading date, the whole market in as many pages as
- * J-Quants gives (never one request per code, as J-Quants asks), the batch's symbols kept.
- * `client` hands out a client with the stored key, behind the fleet's rate gate.
+ * J-Quants as a price source. The plan's window clips what a batch asks for; a month or more
+ * comes as bulk files (a month each, two requests), the rest as one unit per trading date (the
+ * whole market in as many pages as J-Quants gives, never one request per code, as J-Quants asks);
+ * the batch's symbols are kept. `client` hands out a client with the stored key and plan, behind
+ * the fleet's rate gate.
  */
 export function jquantsSource(client: () => Promise<JQuantsClient>): PriceSource {
   return {
     id: "jquants",
     unitKind: "dates",
     intervals: ["1d"],
-    refusal: ({ interval, period }) => {
+    refusal: ({ interval, period, range }) => {
       if (interval !== "1d") return "provider 'jquants' は日足 ('interval': '1d') だけを取得できます";
-      return period in PERIOD_MONTHS || period in TRAILING_DAYS || period === "ytd"
+      return range || period in PERIOD_MONTHS || period in TRAILING_DAYS || period === "ytd"
         ? undefined
         : `J-Quants batches do not understand period ${period}`;
     },
-    planUnits: ({ period, today, lastStored }) =>
-      lastStored ? datesAfter(lastStored, today) : tradingDatesOf(period, today),
-    async fetchUnit({ unit, symbols }) {
-      const data = await (await client()).fetchDailyBars(unit);
-      if (symbols === undefined) return data;
+    async planUnits(params) {
+      const jquants = await client();
+      const plan = jquants.plan ?? "free";
+      const asked = askedDates(params);
+      const window = jquantsPlanWindow(plan, params.today);
+      const dates = asked.filter((date) => date >= window.from && date <= window.to);
+      const skipped = skippedOf(asked, window, plan);
+      const range = dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : undefined;
+      if (dates.length < BULK_MIN_DATES || !hasBulkAccess(plan)) {
+        return { units: dates, requestsEstimated: dates.length * PAGES_PER_DATE, requestsUsed: 0, range, skipped };
+      }
+      const offered = new Set((await jquants.listBulkFiles(BULK_ENDPOINT)).map((file) => file.key));
+      const months = new Set(dates.map((date) => date.slice(0, 7)).filter((month) => offered.has(monthFileKey(month))));
+      const rest = dates.filter((date) => !months.has(date.slice(0, 7)));
       return {
-        bars: data.bars.filter((bar) => symbols.has(bar.symbol)),
-        actions: data.actions.filter((action) => symbols.has(action.symbol)),
+        units: [...months, ...rest],
+        requestsEstimated: 1 + 2 * months.size + rest.length * PAGES_PER_DATE,
+        requestsUsed: 1,
+        range,
+        skipped,
       };
+    },
+    async fetchUnit({ unit, symbols, from, to }) {
+      const jquants = await client();
+      if (!MONTH_UNIT.test(unit)) {
+        const data = await jquants.fetchDailyBars(unit);
+        if (symbols === undefined) return data;
+        return {
+          bars: data.bars.filter((bar) => symbols.has(bar.symbol)),
+          actions: data.actions.filter((action) => symbols.has(action.symbol)),
+          requests: data.requests,
+        };
+      }
+      return jquants.fetchBulkDailyBars(
+        monthFileKey(unit),
+        (row) =>
+          (from === undefined || row.Date >= from) &&
+          (to === undefined || row.Date <= to) &&
+          (symbols === undefined || symbols.has(`${jpxCodeOf(row.Code)}.T`)),
+      );
     },
   };
 }
