@@ -22,31 +22,43 @@ import { scalingRun, startWorkers, stopApps } from "./scaling-run";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PERIOD = process.env.BENCH_PERIOD ?? "1y";
-const JQUANTS_PERIOD = process.env.BENCH_JQUANTS_PERIOD ?? "1mo";
+const JQUANTS_YEARS = Number(process.env.BENCH_JQUANTS_YEARS ?? 10);
 const SCALING_PERIOD = process.env.BENCH_SCALING_PERIOD ?? "1mo";
 /** The scaling run's slice of the universe (the first N codes); unset: the whole market. */
 const SCALING_SYMBOLS = process.env.BENCH_SCALING_SYMBOLS ? Number(process.env.BENCH_SCALING_SYMBOLS) : undefined;
 /** The simulator's J-Quants key and its plan: Premium, 500 requests a minute (Kabuto uses 90 %). */
 const JQUANTS_PLAN = { key: DEFAULT_JQUANTS_KEY, plan: "premium", perMinute: 500 } as const;
 
+/** The J-Quants endpoints a backfill uses, as the simulator counts them. */
+const JQUANTS_KINDS = ["/v2/equities/bars/daily", "/v2/bulk/list", "/v2/bulk/get"].map((path) => `jquants:${path}`);
+const BULK_DOWNLOAD = "jquants:bulk-download";
+
 /**
- * The whole market by date from J-Quants over JQUANTS_PERIOD: bounded by the plan, not by Kabuto, so
- * the figure to read is how close the fleet runs to the plan's limit without a 429.
+ * The whole market's J-Quants history over JQUANTS_YEARS: bulk files a month each plus the days
+ * of this month by date, bounded by the plan, not by Kabuto, so the figures to read are the
+ * requests against the listing plus two per file, and how close the fleet runs to the plan's
+ * limit without a 429.
  */
-async function jquantsRun(gateway: string, sim: Awaited<ReturnType<typeof startMarketSim>>): Promise<string> {
+async function jquantsBackfillRun(
+  gateway: string,
+  sim: Awaited<ReturnType<typeof startMarketSim>>,
+  today: string,
+): Promise<string> {
   await api(gateway, "PUT", "/api/v1/data-sources/jquants", { api_key: JQUANTS_PLAN.key, plan: JQUANTS_PLAN.plan });
-  const page = "jquants:/v2/equities/bars/daily";
+  const from = `${Number(today.slice(0, 4)) - JQUANTS_YEARS}${today.slice(4)}`;
   const before = await sim.requests();
   const started = performance.now();
-  const job = await runBatch(gateway, { provider: "jquants", all: true, interval: "1d", period: JQUANTS_PERIOD });
+  const job = await runBatch(gateway, { provider: "jquants", all: true, interval: "1d", from });
   const seconds = (performance.now() - started) / 1000;
   const after = await sim.requests();
-  const requests = (after[page] ?? 0) - (before[page] ?? 0);
-  const refused = (after[`${page} 429`] ?? 0) - (before[`${page} 429`] ?? 0);
-  const perMinute = (requests / seconds) * 60;
+  const used = (kind: string) => (after[kind] ?? 0) - (before[kind] ?? 0);
+  const api429 = JQUANTS_KINDS.reduce((sum, kind) => sum + used(`${kind} 429`), 0);
+  const apiRequests = JQUANTS_KINDS.reduce((sum, kind) => sum + used(kind), 0);
+  const files = used(BULK_DOWNLOAD);
+  const perMinute = (apiRequests / seconds) * 60;
   return [
-    `  J-Quants          ${job.progress.total} dates × the whole market (period ${JQUANTS_PERIOD}), ${job.summary!.records} rows in ${seconds.toFixed(1)} s = ${(job.summary!.records / seconds).toFixed(0)} rows/s`,
-    `  J-Quants budget   ${requests} requests (${(requests / job.progress.total).toFixed(1)} pages per date, none per code), ${perMinute.toFixed(0)}/min = ${((perMinute / JQUANTS_PLAN.perMinute) * 100).toFixed(0)} % of the ${JQUANTS_PLAN.plan} plan, ${refused} refused (429)`,
+    `  J-Quants backfill ${JQUANTS_YEARS} y × the whole market from ${from}: ${job.plan.units} units (${files} bulk files + ${used(JQUANTS_KINDS[0]!)} date pages), ${job.summary!.records} rows in ${seconds.toFixed(1)} s = ${(job.summary!.records / seconds).toFixed(0)} rows/s`,
+    `  J-Quants budget   ${apiRequests + files} requests (${used(JQUANTS_KINDS[1]!)} list + ${used(JQUANTS_KINDS[2]!)} get + ${files} downloads + ${used(JQUANTS_KINDS[0]!)} pages; plan estimated ${job.plan.requests_estimated}, status counted ${job.plan.requests_used}), ${perMinute.toFixed(0)} API requests/min = ${((perMinute / JQUANTS_PLAN.perMinute) * 100).toFixed(0)} % of the ${JQUANTS_PLAN.plan} plan, ${api429} refused (429)`,
   ].join("\n");
 }
 
@@ -71,7 +83,7 @@ async function dailyUpdateRun(gateway: string, sim: Awaited<ReturnType<typeof st
  * `npm run bench`: the whole simulated market (about 4,400 listings × 1 year of daily bars) through
  * the real stack (gateway + worker processes + PostgreSQL + Redis), then, in the same run, a raw
  * PostgreSQL COPY of the same rows and raw BullMQ no-op jobs as baselines, printed as ratios; then
- * the daily update after one more trading day; then the whole market by date from J-Quants,
+ * the daily update after one more trading day; then ten years of the whole market from J-Quants (bulk files),
  * against its plan's limit; then the scaling run (1 vs 4 worker processes against a slow simulator).
  */
 async function main() {
@@ -139,7 +151,7 @@ async function main() {
     ];
     process.stdout.write(`${lines.join("\n")}\n`);
     process.stdout.write(`${await dailyUpdateRun(url, sim)}\n`);
-    process.stdout.write(`${await jquantsRun(url, sim)}\n`);
+    process.stdout.write(`${await jquantsBackfillRun(url, sim, tokyoDate(new Date()))}\n`);
     await stopApps(workers);
     workers = [];
     const slice = SCALING_SYMBOLS
