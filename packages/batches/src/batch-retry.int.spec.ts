@@ -1,7 +1,14 @@
 import { PRICE_QUEUE, publishProgress } from "@kabuto/core";
 import { batchProgressPublisher, batchRepository } from "@kabuto/db";
 import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
-import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+import {
+  createTestDatabase,
+  createTestRedis,
+  storeJQuantsKey,
+  testLogger,
+  type TestDatabase,
+  type TestRedis,
+} from "@kabuto/testkit";
 
 import { createBatchControl, type BatchControl } from "./batch-lifecycle";
 import { BatchRetryError } from "./batch-retry.error";
@@ -27,9 +34,10 @@ describe("retry (real PostgreSQL and Redis)", () => {
         throw error;
       },
     });
-    // The sources only plan here: nothing is fetched, so no upstream is reached.
+    // The sources only plan here (J-Quants' five days need no bulk list): no upstream is reached.
     const upstream = { yahooBaseUrl: "http://127.0.0.1:9", jquantsBaseUrl: "http://127.0.0.1:9", timeoutMs: 100 };
-    const sources = priceSourcesFrom({ prisma: db.prisma, upstream, encryptionKey: undefined });
+    const encryptionKey = await storeJQuantsKey(db.prisma, "standard");
+    const sources = priceSourcesFrom({ prisma: db.prisma, upstream, encryptionKey });
     control = createBatchControl({ db, queues, sources, progress, logger: testLogger() });
   });
 

@@ -13,3 +13,4 @@ export * from "./test-logger";
 export * from "./test-redis";
 export * from "./tokyo-time";
 export * from "./wait-until";
+export * from "./stored-jquants-key";

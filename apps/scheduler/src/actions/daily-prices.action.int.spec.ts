@@ -1,12 +1,17 @@
-import { randomBytes } from "node:crypto";
-
 import { Queue } from "bullmq";
 
 import { createBatchControl, priceSourcesFrom, type BatchControl } from "@kabuto/batches";
-import { BULLMQ_PRIORITY, PRICE_QUEUE, createSecretBox, publishProgress } from "@kabuto/core";
-import { batchProgressPublisher, dataSourceRepository } from "@kabuto/db";
+import { BULLMQ_PRIORITY, PRICE_QUEUE, publishProgress } from "@kabuto/core";
+import { batchProgressPublisher } from "@kabuto/db";
 import { createQueueRepository, type QueueRepository } from "@kabuto/queue";
-import { createTestDatabase, createTestRedis, testLogger, type TestDatabase, type TestRedis } from "@kabuto/testkit";
+import {
+  createTestDatabase,
+  createTestRedis,
+  storeJQuantsKey,
+  testLogger,
+  type TestDatabase,
+  type TestRedis,
+} from "@kabuto/testkit";
 
 import { dailyPricesAction } from "./daily-prices.action";
 
@@ -29,11 +34,7 @@ describe("the daily price update (real PostgreSQL and Redis)", () => {
     });
     // The sources only plan here (J-Quants' five days need no bulk list): no upstream is reached.
     const upstream = { yahooBaseUrl: "http://127.0.0.1:9", jquantsBaseUrl: "http://127.0.0.1:9", timeoutMs: 100 };
-    const encryptionKey = randomBytes(32);
-    await dataSourceRepository(db.prisma).saveCredentials("jquants", {
-      sealedApiKey: createSecretBox(encryptionKey).seal("test-key"),
-      plan: "standard",
-    });
+    const encryptionKey = await storeJQuantsKey(db.prisma, "standard");
     const sources = priceSourcesFrom({ prisma: db.prisma, upstream, encryptionKey });
     batches = createBatchControl({ db, queues, sources, progress, logger: testLogger() });
     await db.pool.query(
