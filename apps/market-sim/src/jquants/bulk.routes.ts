@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { once } from "node:events";
+import { createGzip, gzipSync } from "node:zlib";
 
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -11,7 +12,7 @@ import { planWindow } from "./plan-window";
 import type { JQuantsPlan } from "./plans";
 
 const BULK_ENDPOINT = "/equities/bars/daily";
-/** Built files kept for repeat downloads (this month's days and a few months of about 3 MB each). */
+/** Day files kept built, for their exact Size in the list (a month has at most 23 trading days). */
 const KEPT_FILES = 32;
 /** Gzipped bytes per row of a file not built yet, for its listed Size (a built file lists its own). */
 const ESTIMATED_ROW_BYTES = 38;
@@ -75,16 +76,19 @@ export function bulkRoutes(state: MarketState, secret: string): Router {
     return datesOf(file).length * state.listings().length * ESTIMATED_ROW_BYTES;
   }
 
+  /** The CSV lines of one trading date's whole market. */
+  const linesOn = (date: string) =>
+    state.barsOn(date).map(({ listing, bar }) => {
+      const row = dailyBarRow(state, listing, bar);
+      return DAILY_BAR_COLUMNS.map((column) => csvCell(row[column])).join(",");
+    });
+  const HEADER = DAILY_BAR_COLUMNS.join(",");
+
+  /** A day's file, built whole and kept (its Size is listed exactly). */
   function fileOf(file: BulkFile) {
     const cached = files.get(file.key);
     if (cached && cached.day === state.day) return cached;
-    const lines = [DAILY_BAR_COLUMNS.join(",")];
-    for (const date of datesOf(file)) {
-      for (const { listing, bar } of state.barsOn(date)) {
-        const row = dailyBarRow(state, listing, bar);
-        lines.push(DAILY_BAR_COLUMNS.map((column) => csvCell(row[column])).join(","));
-      }
-    }
+    const lines = [HEADER, ...datesOf(file).flatMap(linesOn)];
     const built = { day: state.day, body: gzipSync(`${lines.join("\n")}\n`, { level: 1 }) };
     files.delete(file.key);
     files.set(file.key, built);
@@ -148,7 +152,29 @@ export function bulkRoutes(state: MarketState, secret: string): Router {
     // The signature proves /bulk/get offered this key to the caller's plan.
     const period = keyPattern.exec(key)?.[1];
     if (!period) return void denied("The specified key does not exist");
-    response.type("application/gzip").send(fileOf({ key, period }).body);
+    if (period.length === 8) return void response.type("application/gzip").send(fileOf({ key, period }).body);
+    void streamMonth({ key, period }, response);
   });
+
+  /**
+   * A month's file (about 100,000 rows) streamed as it is made, a trading date at a time, the way
+   * a storage service starts answering at once: other requests are served in between.
+   */
+  async function streamMonth(file: BulkFile, response: Response) {
+    const gzip = createGzip({ level: 1 });
+    // A client that goes away ends the making of its file.
+    response.on("close", () => gzip.destroy());
+    response.type("application/gzip");
+    gzip.pipe(response);
+    gzip.write(`${HEADER}\n`);
+    for (const date of datesOf(file)) {
+      if (gzip.destroyed) return;
+      const lines = linesOn(date);
+      if (lines.length > 0 && !gzip.write(`${lines.join("\n")}\n`))
+        await Promise.race([once(gzip, "drain"), once(gzip, "close")]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    gzip.end();
+  }
   return router;
 }
