@@ -30,6 +30,7 @@ import { masterSyncFeature } from "./master-sync/master-sync.routes";
 import { stockMasterFeature } from "./master-sync/stock-master.routes";
 import { createHttpMetrics } from "./metrics/http-metrics";
 import { metricsFeature } from "./metrics/metrics.routes";
+import { registerQueueMetrics } from "./metrics/queue-metrics";
 import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document";
 import { openApiFeature } from "./openapi/openapi.routes";
 import { priceScheduleFeature } from "./price-schedule/price-schedule.routes";
@@ -83,6 +84,7 @@ export function gatewayOpenApiDocument() {
 export function createApp(deps: GatewayDeps): Express {
   const app = express();
   const metrics = createHttpMetrics();
+  registerQueueMetrics(metrics.registry, deps.queues);
   const progress = batchProgressPublisher({
     pool: deps.db.pool,
     publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),

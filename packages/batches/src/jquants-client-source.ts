@@ -43,7 +43,14 @@ export function jquantsClientSource(options: JQuantsClientSourceOptions): () => 
       apiKey: secretBox.open(credentials.sealedApiKey),
       timeoutMs: options.timeoutMs,
       ...(options.gate
-        ? { beforeRequest: redisRateGate(options.gate.redis, `${options.gate.prefix}:rate:jquants`, perMinute) }
+        ? {
+            beforeRequest: redisRateGate(
+              options.gate.redis,
+              `${options.gate.prefix}:rate:jquants`,
+              perMinute,
+              "jquants",
+            ),
+          }
         : {}),
     });
     cached = { client, until: Date.now() + CLIENT_TTL_MS };

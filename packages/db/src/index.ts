@@ -1,3 +1,4 @@
+export * from "./batches/batch-last-success.query";
 export * from "./batches/batch-progress";
 export * from "./batches/batch-query.repository";
 export * from "./batches/batch.repository";

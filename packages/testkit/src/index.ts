@@ -3,6 +3,7 @@ export * from "./free-port";
 export * from "./jquants-gateway";
 export * from "./schedule-changes";
 export * from "./private-servers";
+export * from "./prometheus-text";
 export * from "./shared-fixtures";
 export * from "./simulator";
 export * from "./spawn-app";

@@ -1,4 +1,4 @@
-import axios, { type AxiosInstance } from "axios";
+import type { AxiosInstance } from "axios";
 import { z } from "zod";
 
 import {
@@ -11,6 +11,7 @@ import {
 } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamHttp } from "../http/upstream-http";
 import { upstreamRequestConfig } from "../http/upstream-request";
 import { calendarDayFromJQuants, jquantsCalendarRowSchema, type JQuantsCalendarDay } from "./jquants-calendar";
 import { jquantsDailyBarSchema, priceBarFromJQuants, splitFromJQuants } from "./jquants-daily-bar";
@@ -48,7 +49,7 @@ export class JQuantsClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly options: JQuantsClientOptions) {
-    this.http = options.http ?? axios.create();
+    this.http = options.http ?? upstreamHttp("jquants");
   }
 
   /** Every row of a list endpoint, following pagination_key, each row validated by `schema`. */
