@@ -100,6 +100,11 @@ export function createQueueRepository(options: QueueRepositoryOptions) {
       await job?.waitUntilFinished(events, timeoutMs).catch(() => undefined);
     },
 
+    /** Every queue, for the views that show them all (Bull Board). */
+    all(): readonly Queue[] {
+      return [...queues.values()];
+    },
+
     /** Jobs of a queue by state, e.g. `{ waiting: 2 }`. */
     async counts(name: QueueName): Promise<Record<string, number>> {
       return queue(name).getJobCounts();
