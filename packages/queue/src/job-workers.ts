@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { MetricsTime, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 
 import {
@@ -56,6 +56,8 @@ export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
       concurrency: options.concurrency,
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       settings: { backoffStrategy: backoffDelayOf },
+      // BullMQ's own per-minute completed and failed counts, which Bull Board charts.
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
     });
     worker.on("error", (error) => logger.error("worker error", { queue, error: error.message }));
     worker.on("failed", (job, error) =>
