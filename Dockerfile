@@ -6,7 +6,8 @@ COPY package.json package-lock.json .npmrc turbo.json tsconfig.base.json tsconfi
 COPY apps apps
 COPY packages packages
 COPY prisma prisma
-RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund \
+# No install scripts, as npm 11 runs none here (package.json "allowScripts"); the image's npm is 10.
+RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund \
   && npm run build \
   && npm prune --omit=dev --no-audit --no-fund
 

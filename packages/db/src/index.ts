@@ -22,3 +22,4 @@ export * from "./prices/price-bar.repository";
 export * from "./quality/quality-check.repository";
 export * from "./quality/quality-issue.query";
 export * from "./schedules/sync-schedule.repository";
+export * from "./reader/reader-role";

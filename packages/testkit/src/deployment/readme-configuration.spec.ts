@@ -12,6 +12,7 @@ const ENV_SOURCES = [
   "packages/core/src/env.ts",
   "packages/core/src/auth/listen-env.ts",
   "packages/core/src/metrics/metrics-server.ts",
+  "packages/db/src/reader/reader-role.main.ts",
 ];
 
 describe("README's configuration table", () => {
