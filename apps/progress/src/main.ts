@@ -20,7 +20,7 @@ runMain("progress", async () => {
   loadDotEnv();
   const config = loadProgressConfig();
   const logger = createLogger({ service: "progress", ...config.log });
-  const redis = createRedis(config.redisUrl, "worker");
+  const redis = createRedis(config.redis, "worker");
   logRedisConnection(redis, logger);
 
   const server = createProgressServer({ config, logger, redis });

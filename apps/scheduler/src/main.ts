@@ -29,8 +29,8 @@ runMain("scheduler", async () => {
     maxConnections: 2,
     log: connectionLog(logger, "database"),
   });
-  const redis = createRedis(config.redisUrl, "producer");
-  const subscriber = createRedis(config.redisUrl, "worker");
+  const redis = createRedis(config.redis, "producer");
+  const subscriber = createRedis(config.redis, "worker");
   logRedisConnection(redis, logger, "redis");
   logRedisConnection(subscriber, logger, "redis subscriber");
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });

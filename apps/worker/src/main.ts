@@ -44,7 +44,7 @@ runMain("worker", async () => {
   const metrics = createWorkerMetrics(registry);
   observeUpstream(upstreamMetricsObserver(metrics));
   const db = createDatabase(config.databaseUrl, { log: connectionLog(logger, "database") });
-  const connection = createRedis(config.redisUrl, "worker");
+  const connection = createRedis(config.redis, "worker");
   logRedisConnection(connection, logger);
   const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);
   const progress = batchProgressPublisher({
@@ -69,7 +69,7 @@ runMain("worker", async () => {
     },
   );
   // Enqueuing a completed batch's quality checks fails fast when Redis is down, so the unit's job retries it.
-  const producer = createRedis(config.redisUrl, "producer");
+  const producer = createRedis(config.redis, "producer");
   logRedisConnection(producer, logger);
   const queues = createQueueRepository({ connection: producer, prefix: config.queuePrefix, logger });
   const units = createUnitRunner({

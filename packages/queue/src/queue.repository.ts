@@ -5,6 +5,7 @@ import {
   JOB,
   QUEUE,
   QUEUE_NAMES,
+  duplicateRedis,
   jobIdOf,
   jobOptionsOf,
   logRedisConnection,
@@ -53,7 +54,7 @@ export function createQueueRepository(options: QueueRepositoryOptions) {
 
   function masterSyncEventsOf(): QueueEvents {
     if (!masterSyncEvents) {
-      const connection = options.connection.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+      const connection = duplicateRedis(options.connection, { enableOfflineQueue: true, maxRetriesPerRequest: null });
       logRedisConnection(connection, options.logger, "redis (master sync events)");
       const events = new QueueEvents(QUEUE.MASTER_SYNC, { connection, prefix: options.prefix });
       events.on("error", (error) => options.logger.warn("queue events error", { error: error.message }));

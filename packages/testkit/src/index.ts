@@ -4,6 +4,7 @@ export * from "./jquants-gateway";
 export * from "./schedule-changes";
 export * from "./deployment/ops-queries";
 export * from "./private-servers";
+export * from "./redis-cluster";
 export * from "./promql-metrics";
 export * from "./prometheus-text";
 export * from "./shared-fixtures";
