@@ -40,7 +40,7 @@ export function createWorkerMetrics(registry: Registry): WorkerMetrics {
     }),
     rateLimitWait: new Counter({
       name: METRIC.RATE_LIMIT_WAIT,
-      help: "Seconds requests waited for their slot in the fleet's rate gate, plus queue holds after a 429, by provider",
+      help: "Seconds requests waited for their slot in the fleet's rate gate, plus the hold each job a 429 sent back waits, by provider",
       labelNames: ["provider"],
       registers,
     }),
