@@ -92,8 +92,9 @@ postgres_up() {
     die "postgres did not start; see $pgdata/server.log"
   local psql=("$bin/psql" -h "$sockets" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
   local user_sql=${PG_USER//\'/\'\'} password_sql=${PG_PASSWORD//\'/\'\'}
+  # CREATEROLE: `npm run db:reader` creates the read-only kabuto_reader role.
   if [[ -z $(as_pg "${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$user_sql'") ]]; then
-    as_pg "${psql[@]}" -c "CREATE ROLE \"$PG_USER\" LOGIN CREATEDB PASSWORD '$password_sql'"
+    as_pg "${psql[@]}" -c "CREATE ROLE \"$PG_USER\" LOGIN CREATEDB CREATEROLE PASSWORD '$password_sql'"
   fi
   if [[ -z $(as_pg "${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '${PG_DB//\'/\'\'}'") ]]; then
     as_pg "${psql[@]}" -c "CREATE DATABASE \"$PG_DB\" OWNER \"$PG_USER\""

@@ -19,12 +19,20 @@ for (const app of apps) {
   }
 }
 
+// One machine, one port each: the worker's METRICS_PORT, progress the next, the scheduler the one after.
+const METRICS_OFFSET = { worker: 0, progress: 1, scheduler: 2 };
+function metricsEnv(app) {
+  const port = Number(process.env.METRICS_PORT);
+  if (!process.env.METRICS_PORT || port === 0 || !(app in METRICS_OFFSET)) return {};
+  return { METRICS_PORT: String(port + METRICS_OFFSET[app]) };
+}
+
 let stopping = false;
 let status = 0;
 const children = apps.map((app, index) => {
   const child = spawn(process.execPath, [path.join(root, "apps", app, "dist/main.js")], {
     cwd: root,
-    env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+    env: { ...process.env, ...metricsEnv(app), FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const name = app.padEnd(10);

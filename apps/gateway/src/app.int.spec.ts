@@ -69,6 +69,7 @@ describe("the gateway's common answers: error body, /metrics, /api/docs (real Re
     );
     expect(response.text).toContain("# TYPE http_request_duration_seconds histogram");
     expect(response.text).toContain("process_resident_memory_bytes");
+    expect(response.text).toContain('kabuto_queue_jobs{queue="price-fetch",state="waiting"} 0');
   });
 
   it("GET /api/docs: an OpenAPI 3.1 JSON document, behind the API key", async () => {

@@ -30,11 +30,13 @@ import { masterSyncFeature } from "./master-sync/master-sync.routes";
 import { stockMasterFeature } from "./master-sync/stock-master.routes";
 import { createHttpMetrics } from "./metrics/http-metrics";
 import { metricsFeature } from "./metrics/metrics.routes";
+import { registerQueueMetrics } from "./metrics/queue-metrics";
 import { API_MOUNT_PATH, buildOpenApiDocument } from "./openapi/openapi-document";
 import { openApiFeature } from "./openapi/openapi.routes";
 import { priceScheduleFeature } from "./price-schedule/price-schedule.routes";
 import { pricesFeature } from "./prices/prices.routes";
 import { qualityFeature } from "./quality/quality.routes";
+import { queueBoardFeature } from "./queue-board/queue-board.routes";
 
 export interface GatewayDeps {
   config: GatewayConfig;
@@ -50,6 +52,9 @@ export interface GatewayDeps {
 
 /** Features served without the API key: ops and the dashboard. */
 const PUBLIC_FEATURES: readonly GatewayFeature[] = [healthFeature, metricsFeature, dashboardFeature];
+
+/** Features with their own path and their own check of the API key. */
+const ADMIN_FEATURES: readonly GatewayFeature[] = [queueBoardFeature];
 
 /** Features under `/api`, behind the API key and the rate limit. */
 const API_FEATURES: readonly GatewayFeature[] = [
@@ -69,7 +74,9 @@ const API_FEATURES: readonly GatewayFeature[] = [
 
 /** The OpenAPI document of every route the app serves. */
 export function gatewayOpenApiDocument() {
-  return buildOpenApiDocument([...PUBLIC_FEATURES, ...API_FEATURES].flatMap((feature) => feature.openapi));
+  return buildOpenApiDocument(
+    [...PUBLIC_FEATURES, ...ADMIN_FEATURES, ...API_FEATURES].flatMap((feature) => feature.openapi),
+  );
 }
 
 /**
@@ -83,6 +90,7 @@ export function gatewayOpenApiDocument() {
 export function createApp(deps: GatewayDeps): Express {
   const app = express();
   const metrics = createHttpMetrics();
+  registerQueueMetrics(metrics.registry, deps.queues);
   const progress = batchProgressPublisher({
     pool: deps.db.pool,
     publish: (event) => publishProgress(deps.redis, deps.config.queuePrefix, event),
@@ -114,6 +122,7 @@ export function createApp(deps: GatewayDeps): Express {
   app.use(helmet());
   app.use(express.json({ limit: "1mb" }));
   for (const feature of PUBLIC_FEATURES) app.use(feature.routes(context));
+  for (const feature of ADMIN_FEATURES) app.use(feature.routes(context));
 
   const api = Router();
   const { auth, queuePrefix: prefix } = deps.config;

@@ -26,7 +26,7 @@ runMain("gateway", async () => {
   const config = loadGatewayConfig();
   const logger = createLogger({ service: "gateway", ...config.log });
   const db = createDatabase(config.databaseUrl, { log: connectionLog(logger, "database") });
-  const redis = createRedis(config.redisUrl, "producer");
+  const redis = createRedis(config.redis, "producer");
   logRedisConnection(redis, logger);
   if (!(await redisReady(redis))) logger.warn("redis is not answering yet; /health reports it");
 

@@ -3,8 +3,10 @@ import { z } from "zod";
 import {
   COMMON_ENV,
   LISTEN_ENV,
+  METRICS_ENV,
   REDIS_ENV,
   baseConfig,
+  metricsConfig,
   parseEnv,
   portSchema,
   requireApiKeyOffLoopback,
@@ -30,6 +32,7 @@ const PROGRESS_ENV = {
   ...COMMON_ENV,
   ...REDIS_ENV,
   ...LISTEN_ENV,
+  ...METRICS_ENV,
   PROGRESS_PORT: portSchema.default(3001),
   PROGRESS_THROTTLE_MS: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(250),
   PROGRESS_CORS_ORIGINS: z
@@ -47,6 +50,7 @@ export function loadProgressConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(PROGRESS_ENV, source, requireApiKeyOffLoopback);
   return {
     ...baseConfig(env),
+    metrics: metricsConfig(env),
     http: { host: env.HOST, port: env.PROGRESS_PORT },
     /** Browser pages (by Origin) that may connect; clients that send no Origin (the CLI) are not browsers. */
     cors: { origins: env.PROGRESS_CORS_ORIGINS },

@@ -1,9 +1,18 @@
 import { z } from "zod";
 
-import { MASTER_SOURCES, PROVIDERS, SERVICE_ENV, parseEnv, serviceConfig } from "@kabuto/core";
+import {
+  MASTER_SOURCES,
+  METRICS_ENV,
+  PROVIDERS,
+  SERVICE_ENV,
+  metricsConfig,
+  parseEnv,
+  serviceConfig,
+} from "@kabuto/core";
 
 const SCHEDULER_ENV = {
   ...SERVICE_ENV,
+  ...METRICS_ENV,
   /** Where a scheduled master sync reads the listed companies from. */
   MASTER_SYNC_SOURCE: z.enum(MASTER_SOURCES, { message: "must be jpx or jquants" }).default("jpx"),
   /** Where the daily price update (19:00 on trading days) fetches from. */
@@ -30,6 +39,7 @@ export function loadSchedulerConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(SCHEDULER_ENV, source);
   return {
     ...serviceConfig(env),
+    metrics: metricsConfig(env),
     masterSyncSource: env.MASTER_SYNC_SOURCE,
     dailyPricesProvider: env.DAILY_PRICES_PROVIDER,
     refreshIntervalMs: env.SCHEDULE_REFRESH_SECONDS * 1000,

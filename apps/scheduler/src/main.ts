@@ -1,15 +1,20 @@
 import { createBatchControl, priceSourcesFrom, systemPauseResumer } from "@kabuto/batches";
 import {
+  boundUrl,
+  closeServer,
   connectionLog,
   createLogger,
+  createMetricsRegistry,
   createRedis,
   loadDotEnv,
   logRedisConnection,
   onShutdownSignal,
   publishProgress,
+  registerBatchLastSuccessGauge,
   runMain,
+  startMetricsServer,
 } from "@kabuto/core";
-import { batchProgressPublisher, createDatabase } from "@kabuto/db";
+import { batchProgressPublisher, createDatabase, lastCompletedBatches } from "@kabuto/db";
 import { createQueueRepository } from "@kabuto/queue";
 
 import { createScheduledActions } from "./actions";
@@ -24,8 +29,8 @@ runMain("scheduler", async () => {
     maxConnections: 2,
     log: connectionLog(logger, "database"),
   });
-  const redis = createRedis(config.redisUrl, "producer");
-  const subscriber = createRedis(config.redisUrl, "worker");
+  const redis = createRedis(config.redis, "producer");
+  const subscriber = createRedis(config.redis, "worker");
   logRedisConnection(redis, logger, "redis");
   logRedisConnection(subscriber, logger, "redis subscriber");
   const queues = createQueueRepository({ connection: redis, prefix: config.queuePrefix, logger });
@@ -59,8 +64,12 @@ runMain("scheduler", async () => {
   });
   await scheduler.start();
   resumer.start(Math.min(10_000, config.systemResumeAfterMs / 4));
+  const registry = createMetricsRegistry();
+  registerBatchLastSuccessGauge(registry, () => lastCompletedBatches(db.prisma));
+  const metricsServer = config.metrics && (await startMetricsServer({ registry, logger, ...config.metrics }));
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
+    ...(metricsServer ? [{ name: "metrics", run: () => closeServer(metricsServer) }] : []),
     { name: "scheduler", run: () => scheduler.stop() },
     { name: "paused batch resumer", run: () => resumer.stop() },
     { name: "progress events", run: () => progress.flush() },
@@ -69,6 +78,7 @@ runMain("scheduler", async () => {
     { name: "redis", run: () => Promise.all([subscriber.quit(), redis.quit()]) },
   ]);
   logger.info("scheduler started", {
+    ...(metricsServer ? { metrics_url: `${boundUrl(metricsServer)}/metrics` } : {}),
     master_sync_source: config.masterSyncSource,
     daily_prices_provider: config.dailyPricesProvider,
     schedules: scheduler.schedules().map((schedule) => ({

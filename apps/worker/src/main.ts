@@ -8,15 +8,22 @@ import {
   requestBatchQualityCheck,
 } from "@kabuto/batches";
 import {
+  boundUrl,
+  closeServer,
   connectionLog,
   createLogger,
+  createMetricsRegistry,
   createRedis,
+  createWorkerMetrics,
   loadDotEnv,
   logRedisConnection,
+  observeUpstream,
   onShutdownSignal,
   publishProgress,
   runMain,
+  startMetricsServer,
   tokyoDate,
+  upstreamMetricsObserver,
 } from "@kabuto/core";
 import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
 import { createJobWorkers, createQueueRepository } from "@kabuto/queue";
@@ -26,14 +33,18 @@ import { createJobHandlers } from "./job-handlers";
 import { createMarketSeriesService } from "./market-series/market-series.service";
 import { createListingSources } from "./master-sync/listing-sources";
 import { createMasterSyncService } from "./master-sync/master-sync.service";
+import { countedUnitStore } from "./prices/counted-unit-store";
 import { createQualityCheckService } from "./quality/quality-check.service";
 
 runMain("worker", async () => {
   loadDotEnv();
   const config = loadWorkerConfig();
   const logger = createLogger({ service: "worker", ...config.log });
+  const registry = createMetricsRegistry();
+  const metrics = createWorkerMetrics(registry);
+  observeUpstream(upstreamMetricsObserver(metrics));
   const db = createDatabase(config.databaseUrl, { log: connectionLog(logger, "database") });
-  const connection = createRedis(config.redisUrl, "worker");
+  const connection = createRedis(config.redis, "worker");
   logRedisConnection(connection, logger);
   const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);
   const progress = batchProgressPublisher({
@@ -58,7 +69,7 @@ runMain("worker", async () => {
     },
   );
   // Enqueuing a completed batch's quality checks fails fast when Redis is down, so the unit's job retries it.
-  const producer = createRedis(config.redisUrl, "producer");
+  const producer = createRedis(config.redis, "producer");
   logRedisConnection(producer, logger);
   const queues = createQueueRepository({ connection: producer, prefix: config.queuePrefix, logger });
   const units = createUnitRunner({
@@ -75,11 +86,12 @@ runMain("worker", async () => {
     lockMs: config.lockMs,
     rateLimitHoldMs: config.rateLimitHoldMs,
     logger,
+    metrics,
     handlers: createJobHandlers({
       prices: {
         sources,
         units,
-        store: priceUnitStore({ db, today: () => tokyoDate(new Date()) }),
+        store: countedUnitStore(priceUnitStore({ db, today: () => tokyoDate(new Date()) }), metrics),
         lastBar: lastStoredBar(db),
       },
       marketSeries: createMarketSeriesService({
@@ -102,8 +114,10 @@ runMain("worker", async () => {
       quality: createQualityCheckService({ db, logger }),
     }),
   });
+  const metricsServer = config.metrics && (await startMetricsServer({ registry, logger, ...config.metrics }));
   // Handlers first: a signal that arrives once readiness is announced must find them.
   onShutdownSignal(logger, [
+    ...(metricsServer ? [{ name: "metrics", run: () => closeServer(metricsServer) }] : []),
     { name: "workers", run: () => workers.close() },
     { name: "progress events", run: () => progress.flush() },
     { name: "queues", run: () => queues.close() },
@@ -113,5 +127,6 @@ runMain("worker", async () => {
   logger.info("worker started", {
     concurrency: config.concurrency,
     queues: workers.workers.map((worker) => worker.name),
+    ...(metricsServer ? { metrics_url: `${boundUrl(metricsServer)}/metrics` } : {}),
   });
 });

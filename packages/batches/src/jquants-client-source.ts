@@ -45,7 +45,14 @@ export function jquantsClientSource(options: JQuantsClientSourceOptions): () => 
       ...(isJQuantsPlanName(plan) ? { plan } : {}),
       timeoutMs: options.timeoutMs,
       ...(options.gate
-        ? { beforeRequest: redisRateGate(options.gate.redis, `${options.gate.prefix}:rate:jquants`, perMinute) }
+        ? {
+            beforeRequest: redisRateGate(
+              options.gate.redis,
+              `${options.gate.prefix}:rate:jquants`,
+              perMinute,
+              "jquants",
+            ),
+          }
         : {}),
     });
     cached = { client, until: Date.now() + CLIENT_TTL_MS };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { COMMON_ENV, DATABASE_ENV, DEFAULT_DATABASE_URL, REDIS_ENV, parseEnv, portSchema } from "./env";
+import { COMMON_ENV, DATABASE_ENV, DEFAULT_DATABASE_URL, REDIS_ENV, baseConfig, parseEnv, portSchema } from "./env";
 import { ConfigError } from "./errors";
 
 describe("parseEnv", () => {
@@ -40,6 +40,24 @@ describe("parseEnv", () => {
     const custom = { API_KEY: z.string().min(16, "must be at least 16 characters").optional() };
     expect(() => parseEnv(custom, { API_KEY: "short" })).toThrow(
       "Invalid configuration: API_KEY must be at least 16 characters",
+    );
+  });
+
+  it("takes Redis Cluster nodes as host:port pairs, and makes the prefix a hash tag on a cluster", () => {
+    const single = baseConfig(parseEnv(shape, {}));
+    expect(single).toMatchObject({
+      redis: { url: "redis://127.0.0.1:6379", clusterNodes: undefined },
+      queuePrefix: "kabuto",
+    });
+    const cluster = baseConfig(parseEnv(shape, { REDIS_CLUSTER_NODES: "10.0.0.1:7000, redis-2:7001,[::1]:7002" }));
+    expect(cluster.redis.clusterNodes).toEqual([
+      { host: "10.0.0.1", port: 7000 },
+      { host: "redis-2", port: 7001 },
+      { host: "::1", port: 7002 },
+    ]);
+    expect(cluster.queuePrefix).toBe("{kabuto}");
+    expect(() => parseEnv(shape, { REDIS_CLUSTER_NODES: "redis://10.0.0.1:7000" })).toThrow(
+      /REDIS_CLUSTER_NODES.* must be host:port pairs/,
     );
   });
 });

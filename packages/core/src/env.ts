@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 
 import { ConfigError } from "./errors";
+import type { RedisTarget } from "./redis";
 import { defaultLogFormat } from "./logger";
 import { decodeEncryptionKey } from "./secret-box";
 
@@ -49,9 +50,24 @@ export const DATABASE_ENV = {
   DATABASE_URL: urlWithProtocols(["postgresql:", "postgres:"], "PostgreSQL").default(DEFAULT_DATABASE_URL),
 };
 
+/** `host:port` of one Redis Cluster node; IPv6 in brackets (`[::1]:7000`). */
+const clusterNode = z
+  .string()
+  .regex(/^(\[[0-9a-f:]+\]|[a-z0-9.-]+):\d{1,5}$/i, "must be host:port pairs separated by commas")
+  .transform((node) => {
+    const colon = node.lastIndexOf(":");
+    return { host: node.slice(0, colon).replace(/^\[|\]$/g, ""), port: Number(node.slice(colon + 1)) };
+  });
+
 /** Apps that talk to Redis read these. */
 export const REDIS_ENV = {
   REDIS_URL: urlWithProtocols(["redis:", "rediss:"], "Redis").default(DEFAULT_REDIS_URL),
+  /** Redis Cluster instead of REDIS_URL's one server: some of its nodes, the rest are discovered. */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .transform((text) => text.split(",").map((node) => node.trim()))
+    .pipe(z.array(clusterNode))
+    .optional(),
   /** BullMQ key prefix: several Kabuto installations (or test runs) can share one Redis. */
   QUEUE_PREFIX: z
     .string()
@@ -81,13 +97,17 @@ export const UPSTREAM_ENV = {
 
 type EnvOf<Shape extends z.ZodRawShape> = z.output<z.ZodObject<Shape>>;
 
-/** COMMON_ENV and REDIS_ENV as the nested config every app hands on. */
+/**
+ * COMMON_ENV and REDIS_ENV as the nested config every app hands on. On a Redis Cluster the prefix
+ * is a hash tag (`{kabuto}`): every key of Kabuto's and BullMQ's then lives in one slot, as BullMQ's
+ * multi-key scripts and Kabuto's own need.
+ */
 export function baseConfig(env: EnvOf<typeof COMMON_ENV> & EnvOf<typeof REDIS_ENV>) {
   return {
     env: env.NODE_ENV,
     log: { level: env.LOG_LEVEL, format: defaultLogFormat(env) },
-    redisUrl: env.REDIS_URL,
-    queuePrefix: env.QUEUE_PREFIX,
+    redis: { url: env.REDIS_URL, clusterNodes: env.REDIS_CLUSTER_NODES } satisfies RedisTarget,
+    queuePrefix: env.REDIS_CLUSTER_NODES ? `{${env.QUEUE_PREFIX}}` : env.QUEUE_PREFIX,
   };
 }
 

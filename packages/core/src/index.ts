@@ -13,3 +13,4 @@ export * from "./secret-box";
 export * from "./shutdown";
 export * from "./batch/batch-status";
 export * from "./calendar/tse-calendar";
+export * from "./metrics";

@@ -6,7 +6,8 @@ export interface ShutdownStep {
   run: () => Promise<unknown>;
 }
 
-const FORCE_EXIT_AFTER_MS = 15_000;
+/** How long a graceful shutdown may take before the app exits anyway; a container's stop grace period must be longer. */
+export const FORCE_EXIT_AFTER_MS = 15_000;
 
 /**
  * Runs the steps once, in order, on SIGTERM or SIGINT, then exits 0 (1 if a step failed).

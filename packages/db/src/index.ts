@@ -1,3 +1,4 @@
+export * from "./batches/batch-last-success.query";
 export * from "./batches/batch-progress";
 export * from "./batches/batch-query.repository";
 export * from "./batches/batch.repository";
@@ -21,3 +22,4 @@ export * from "./prices/price-bar.repository";
 export * from "./quality/quality-check.repository";
 export * from "./quality/quality-issue.query";
 export * from "./schedules/sync-schedule.repository";
+export * from "./reader/reader-role";

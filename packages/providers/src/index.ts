@@ -2,6 +2,7 @@ export * from "./listing/markets";
 export * from "./listing/normalise";
 export * from "./http/upstream-error";
 export * from "./http/upstream-request";
+export * from "./http/upstream-http";
 export * from "./jpx/jpx-listing.parser";
 export * from "./jpx/jpx.client";
 export * from "./jquants/jquants-calendar";

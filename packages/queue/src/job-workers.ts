@@ -1,4 +1,4 @@
-import { UnrecoverableError, Worker, type Job } from "bullmq";
+import { MetricsTime, UnrecoverableError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 
 import {
@@ -10,9 +10,11 @@ import {
   type JobName,
   type Logger,
   type QueueName,
+  type WorkerMetrics,
 } from "@kabuto/core";
 
 import type { JobHandlers } from "./job-handler";
+import { recordJobAttempt } from "./job-metrics";
 import { toQueueOutcome } from "./queue-outcome";
 
 export interface JobWorkersOptions {
@@ -29,6 +31,8 @@ export interface JobWorkersOptions {
   lockMs?: number;
   /** How long a 429 without Retry-After holds its queue (UPSTREAM_429_HOLD_MS); default DEFAULT_RATE_LIMIT_HOLD_MS. */
   rateLimitHoldMs?: number;
+  /** Where each attempt's outcome and duration are counted. */
+  metrics?: WorkerMetrics;
 }
 
 /** The running BullMQ workers of this process, one per queue. */
@@ -52,6 +56,8 @@ export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
       concurrency: options.concurrency,
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       settings: { backoffStrategy: backoffDelayOf },
+      // BullMQ's own per-minute completed and failed counts, which Bull Board charts.
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
     });
     worker.on("error", (error) => logger.error("worker error", { queue, error: error.message }));
     worker.on("failed", (job, error) =>
@@ -69,10 +75,14 @@ export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
     const item = { name, data: parsed.data } as JobItem;
     if (queueOf(item) !== queue) throw new UnrecoverableError(`job "${job.name}" does not belong on queue "${queue}"`);
     const handler = handlers[name] as (payload: unknown, job: Job) => Promise<unknown>;
+    const startedAt = performance.now();
     try {
-      return await handler(parsed.data, job);
+      const result = await handler(parsed.data, job);
+      recordJobAttempt(options.metrics, { queue, startedAt });
+      return result;
     } catch (error) {
       const outcome = toQueueOutcome(error, job, options.rateLimitHoldMs);
+      recordJobAttempt(options.metrics, { queue, startedAt, error, outcome });
       if (outcome.kind === "unrecoverable") throw new UnrecoverableError(outcome.message);
       if (outcome.kind === "rate-limit") {
         logger.warn("upstream rate limit, holding the queue", { queue, retry_after_ms: outcome.delayMs });

@@ -5,6 +5,7 @@ import {
   JOB,
   QUEUE,
   QUEUE_NAMES,
+  duplicateRedis,
   jobIdOf,
   jobOptionsOf,
   logRedisConnection,
@@ -53,7 +54,7 @@ export function createQueueRepository(options: QueueRepositoryOptions) {
 
   function masterSyncEventsOf(): QueueEvents {
     if (!masterSyncEvents) {
-      const connection = options.connection.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+      const connection = duplicateRedis(options.connection, { enableOfflineQueue: true, maxRetriesPerRequest: null });
       logRedisConnection(connection, options.logger, "redis (master sync events)");
       const events = new QueueEvents(QUEUE.MASTER_SYNC, { connection, prefix: options.prefix });
       events.on("error", (error) => options.logger.warn("queue events error", { error: error.message }));
@@ -98,6 +99,11 @@ export function createQueueRepository(options: QueueRepositoryOptions) {
         jobIdOf({ name: JOB.SYNC_MASTER, data: { runId } }),
       );
       await job?.waitUntilFinished(events, timeoutMs).catch(() => undefined);
+    },
+
+    /** Every queue, for the views that show them all (Bull Board). */
+    all(): readonly Queue[] {
+      return [...queues.values()];
     },
 
     /** Jobs of a queue by state, e.g. `{ waiting: 2 }`. */

@@ -4,6 +4,7 @@ import path from "node:path";
 
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
+import { QUEUE, QUEUE_NAMES } from "@kabuto/core";
 import { startMarketSim, type MarketSim } from "@kabuto/market-sim";
 import {
   freePort,
@@ -290,6 +291,28 @@ if (!haveChromium) {
     await page.getByRole("button", { name: "停止", exact: true }).click();
     await expectText(page, "#job-status", "停止済み", 20_000);
     expect(await page.isDisabled("#job-stop")).toBe(true);
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("Bull Board at /admin/queues: 401 without the key; with it, lists every queue", async () => {
+    const page = await browser!.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    // Chromium asks for Basic credentials; headless, with none to give, it gives the navigation up.
+    await expect(page.goto(`${gateway.url}/admin/queues`)).rejects.toThrow(/ERR_INVALID_AUTH_CREDENTIALS/);
+    const refused = await page.request.get(`${gateway.url}/admin/queues`);
+    expect(refused.status()).toBe(401);
+    expect(refused.headers()["www-authenticate"]).toMatch(/^Basic /);
+
+    await page.setExtraHTTPHeaders({ "X-API-KEY": API_KEY });
+    expect((await page.goto(`${gateway.url}/admin/queues`))?.status()).toBe(200);
+    for (const queue of QUEUE_NAMES) await page.getByRole("link", { name: queue }).first().waitFor({ timeout: 15_000 });
+    await page.getByRole("link", { name: QUEUE.PRICE_FETCH }).first().click();
+    // the queue's page, its job states as tabs (Bull Board follows the browser's locale)
+    await expectText(page, "body", "完了", 15_000);
+    expect(page.url()).toBe(`${gateway.url}/admin/queues/queue/${QUEUE.PRICE_FETCH}`);
+    await page.screenshot({ path: SCREENSHOT.replace(/dashboard\.png$/, "queue-board.png"), fullPage: true });
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

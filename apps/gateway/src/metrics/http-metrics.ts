@@ -1,5 +1,7 @@
 import type { Request, RequestHandler } from "express";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Histogram, type Registry } from "prom-client";
+
+import { createMetricsRegistry } from "@kabuto/core";
 
 /** Label of requests that no route matched (unknown paths, and those refused before routing). */
 export const UNMATCHED_ROUTE = "unmatched";
@@ -16,8 +18,7 @@ export interface HttpMetrics {
  * test) never clash over metric names; default process metrics included.
  */
 export function createHttpMetrics(): HttpMetrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const registry = createMetricsRegistry();
   const labelNames = ["method", "route", "status"] as const;
   const requests = new Counter({
     name: "http_requests_total",

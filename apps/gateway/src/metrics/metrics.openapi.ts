@@ -9,7 +9,7 @@ export const METRICS_OPENAPI: readonly OpenApiRoute[] = [
     path: "/metrics",
     summary: "Prometheus metrics",
     description:
-      "Default process metrics, plus `http_requests_total` and `http_request_duration_seconds` by method, route pattern and status.",
+      "Default process metrics, `http_requests_total` and `http_request_duration_seconds` by method, route pattern and status, and `kabuto_queue_jobs` by queue and BullMQ state.",
     tags: ["ops"],
     responses: {
       "200": {

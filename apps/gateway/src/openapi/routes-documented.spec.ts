@@ -38,7 +38,7 @@ describe("the routes Express serves and the OpenAPI document", () => {
     logger: {} as GatewayDeps["logger"],
     db: { prisma: {}, pool: {} } as unknown as GatewayDeps["db"],
     redis: {} as GatewayDeps["redis"],
-    queues: {} as GatewayDeps["queues"],
+    queues: { all: () => [] } as unknown as GatewayDeps["queues"],
     onScheduleChanged: async () => undefined,
   });
   const registered = registeredRoutes(app);

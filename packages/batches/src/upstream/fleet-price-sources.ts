@@ -31,7 +31,7 @@ export function fleetPriceSources(sources: PriceSources, options: FleetPriceSour
     cooldownMs: options.yahoo.holdMs,
   });
   const yahoo = rateGatedSource(sources.yahoo, {
-    gate: redisRateGate(options.redis, key, () => rate.perMinute()),
+    gate: redisRateGate(options.redis, key, () => rate.perMinute(), "yahoo"),
     rate,
     logger: options.logger,
   });

@@ -19,14 +19,14 @@ export function isLoopbackHost(host: string): boolean {
   return false;
 }
 
+/** A listen address: an IP address or a host name. */
+export const hostSchema = z.string().refine((host) => isIPv4(host) || isIPv6(host) || HOST_NAME.test(host), {
+  message: "must be an IP address or a host name (0.0.0.0 listens on every interface)",
+});
+
 /** What a server that takes API keys reads: where to listen and the key. */
 export const LISTEN_ENV = {
-  HOST: z
-    .string()
-    .refine((host) => isIPv4(host) || isIPv6(host) || HOST_NAME.test(host), {
-      message: "must be an IP address or a host name (0.0.0.0 listens on every interface)",
-    })
-    .default(DEFAULT_HOST),
+  HOST: hostSchema.default(DEFAULT_HOST),
   API_KEY: apiKeySchema.optional(),
 };
 

@@ -1,7 +1,8 @@
-import axios, { type AxiosInstance } from "axios";
+import type { AxiosInstance } from "axios";
 
 import type { CompanyListingSnapshot } from "@kabuto/core";
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamHttp } from "../http/upstream-http";
 import { upstreamRequestConfig } from "../http/upstream-request";
 import { JPX_MAX_BYTES, parseJpxListing } from "./jpx-listing.parser";
 
@@ -17,7 +18,7 @@ export class JpxClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly options: JpxClientOptions) {
-    this.http = options.http ?? axios.create();
+    this.http = options.http ?? upstreamHttp("jpx");
   }
 
   /** The current listing. Download failures are temporary errors; a file that is not JPX's is permanent. */

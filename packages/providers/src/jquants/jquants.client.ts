@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 
-import axios, { isAxiosError, type AxiosInstance } from "axios";
+import { isAxiosError, type AxiosInstance } from "axios";
 import { z } from "zod";
 
 import {
@@ -13,6 +13,7 @@ import {
 } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamHttp } from "../http/upstream-http";
 import { upstreamRequestConfig } from "../http/upstream-request";
 import { calendarDayFromJQuants, jquantsCalendarRowSchema, type JQuantsCalendarDay } from "./jquants-calendar";
 import { readBulkDailyBars } from "./jquants-bulk-csv";
@@ -66,7 +67,7 @@ export class JQuantsClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly options: JQuantsClientOptions) {
-    this.http = options.http ?? axios.create();
+    this.http = options.http ?? upstreamHttp("jquants");
   }
 
   get plan(): JQuantsPlanName | undefined {

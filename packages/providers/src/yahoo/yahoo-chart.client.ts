@@ -3,6 +3,7 @@ import axios, { type AxiosInstance } from "axios";
 import { PermanentError, TemporaryError, type CorporateActionRow, type PriceUnitData } from "@kabuto/core";
 
 import { toUpstreamError } from "../http/upstream-error";
+import { upstreamHttp } from "../http/upstream-http";
 import { upstreamRequestConfig } from "../http/upstream-request";
 import { parseYahooActions, parseYahooChart } from "./yahoo-chart.parser";
 import type { YahooInterval, YahooRange } from "./yahoo-intervals";
@@ -41,7 +42,7 @@ export class YahooChartClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly options: YahooChartClientOptions) {
-    this.http = options.http ?? axios.create();
+    this.http = options.http ?? upstreamHttp("yahoo");
   }
 
   /**
