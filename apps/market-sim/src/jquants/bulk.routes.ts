@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { once } from "node:events";
+import type { Writable } from "node:stream";
 import { createGzip, gzipSync } from "node:zlib";
 
 import { Router, type Request, type Response } from "express";
@@ -26,6 +26,19 @@ interface BulkFile {
   key: string;
   /** YYYYMM (a month) or YYYYMMDD (a day). */
   period: string;
+}
+
+/** Resolves once `stream` can take more, or is gone; leaves no listener behind. */
+function drainedOrClosed(stream: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off("drain", done);
+      stream.off("close", done);
+      resolve();
+    };
+    stream.on("drain", done);
+    stream.on("close", done);
+  });
 }
 
 const csvCell = (value: string | number | null) => (value === null ? "" : String(value));
@@ -170,8 +183,7 @@ export function bulkRoutes(state: MarketState, secret: string): Router {
     for (const date of datesOf(file)) {
       if (gzip.destroyed) return;
       const lines = linesOn(date);
-      if (lines.length > 0 && !gzip.write(`${lines.join("\n")}\n`))
-        await Promise.race([once(gzip, "drain"), once(gzip, "close")]);
+      if (lines.length > 0 && !gzip.write(`${lines.join("\n")}\n`)) await drainedOrClosed(gzip);
       await new Promise((resolve) => setImmediate(resolve));
     }
     gzip.end();
