@@ -87,8 +87,9 @@ describe("two worker processes find Yahoo's hidden limit (real processes, simula
         (last.at - from.at) / 1000,
       )} s; ${last.refused} 429s of ${last.requests} requests in ${Math.round((last.at - samples[0]!.at) / 1000)} s`,
     );
-    // Settled: at most the odd 429 of the cap's slow creep, not the halvings of the first seconds.
-    expect(last.refused - from.refused).toBeLessThanOrEqual(2);
+    // Settled: at most the odd 429 of the cap's slow creep (a loaded machine's jitter makes a few
+    // more), not the halvings of the first seconds, nor a fleet sending over the limit throughout.
+    expect(last.refused - from.refused).toBeLessThanOrEqual(0.02 * (last.requests - from.requests));
     const logs = workers.map((worker) => worker.stdout()).join("\n");
     expect(logs).toMatch(/upstream request rate changed.*rate limited/);
     expect(perMinute).toBeGreaterThanOrEqual(0.7 * HIDDEN_LIMIT);
