@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/src/**/*.spec.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
-    "^@kabuto/(contract|core|db|providers|queue|batches|testkit)$": "<rootDir>/packages/$1/src",
+    "^@kabuto/(contract|core|db|providers|queue|batches|dataset|testkit)$": "<rootDir>/packages/$1/src",
     "^@kabuto/core/(progress-event)$": "<rootDir>/packages/core/src/queue/$1",
     "^@kabuto/core/(batch-status)$": "<rootDir>/packages/core/src/batch/$1",
     "^@kabuto/market-sim$": "<rootDir>/apps/market-sim/src",

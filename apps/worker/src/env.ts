@@ -1,9 +1,17 @@
 import { z } from "zod";
 
-import { DEFAULT_RATE_LIMIT_HOLD_MS, SERVICE_ENV, parseEnv, serviceConfig } from "@kabuto/core";
+import {
+  DATASET_ENV,
+  DEFAULT_RATE_LIMIT_HOLD_MS,
+  SERVICE_ENV,
+  datasetConfig,
+  parseEnv,
+  serviceConfig,
+} from "@kabuto/core";
 
 const WORKER_ENV = {
   ...SERVICE_ENV,
+  ...DATASET_ENV,
   YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
   YAHOO_MIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(10),
   UPSTREAM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0, "must be at least 0").default(300),
@@ -21,6 +29,7 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(WORKER_ENV, source);
   return {
     ...serviceConfig(env),
+    ...datasetConfig(env),
     concurrency: env.WORKER_CONCURRENCY,
     lockMs: env.WORKER_LOCK_MS,
     yahoo: {
