@@ -119,6 +119,8 @@ function handFeatures(bars: Bar[], topix: Map<number, number>) {
         : null,
       volume_ratio: bars20 ? bar.volume / mean(bars20.map((row) => row.volume)) : null,
       atr_14: index === 0 ? null : atr[index - 1]!,
+      true_range: index === 0 ? null : trueRange[index - 1]!,
+      macd_histogram: macd[index]! - signal[index]!,
       beta_60d: fullPairs
         ? (() => {
             const stock = fullPairs.map(([value]) => value);
@@ -198,7 +200,7 @@ describe("buildDataset (real PostgreSQL and DuckDB, read back with hyparquet)", 
     expect(Object.values(metadata.features).reduce((sum, count) => sum + count, 0)).toBe(DATASET_COLUMNS.length - 2);
   });
 
-  it("matches eighteen features computed by hand over the split-adjusted bars, to 1e-9, for two symbols", async () => {
+  it("matches twenty features computed by hand over the split-adjusted bars, to 1e-9, for two symbols", async () => {
     const { rows } = await parquetOf();
     const topixRows = await db.pool.query<{ date: string; close: number }>(
       "SELECT to_char(date, 'YYYY-MM-DD') AS date, close FROM index_bars ORDER BY date",

@@ -89,7 +89,9 @@ export async function buildDataset(deps: DatasetBuildDeps, build: DatasetBuild):
   const stats = await withDuckDb(work, deps.limits, async (duck) => {
     await duck.run(`CREATE TABLE bars AS SELECT * FROM ${readCsv(barsFile, BAR_TABLE_COLUMNS)}`);
     await duck.run(`CREATE TABLE topix AS SELECT * FROM ${readCsv(topixFile, { date: "DATE", close: "DOUBLE" })}`);
-    await duck.run(`COPY (${FEATURES_SQL}) TO ${sqlPath(parquetFile)} (FORMAT parquet, COMPRESSION zstd)`);
+    await duck.run(
+      `COPY (${FEATURES_SQL}) TO ${sqlPath(parquetFile)} (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION v2)`,
+    );
     await duck.run("DROP TABLE bars");
     const counted = await duck.runAndReadAll(
       `SELECT count(*)::DOUBLE, strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d'),

@@ -68,6 +68,7 @@ WITH index_returns AS (
     volatility_20d / volatility_60d AS vol_ratio_20_60,
     sma_20 + 2 * close_std_20 AS bb_upper,
     sma_20 AS bb_middle,
+    macd - macd_signal AS macd_histogram,
     sma_20 - 2 * close_std_20 AS bb_lower,
     (close - (sma_20 - 2 * close_std_20)) / (4 * close_std_20) AS bb_pct_b,
     4 * close_std_20 / sma_20 AS bb_width,
@@ -81,6 +82,8 @@ WITH index_returns AS (
     returns_20d / topix_returns_20d AS relative_strength_20d,
     high / low AS high_low_ratio,
     (high - low) / close AS daily_range,
+    CASE WHEN previous_close IS NOT NULL
+      THEN greatest(high - low, abs(high - previous_close), abs(low - previous_close)) END AS true_range,
     (open - previous_close) / previous_close AS gap_open,
     (close - open) / open AS gap_close,
     (close - open) / open AS intraday_momentum,

@@ -21,8 +21,11 @@ const BAR_COLUMN_TYPES: Record<(typeof ADJUSTED_BAR_COLUMNS)[number], string> = 
   turnover: "DOUBLE",
 };
 
-/** DuckDB's share of a Parquet export: it only re-encodes a file, so it needs little. */
-export const PRICE_EXPORT_LIMITS: DuckDbLimits = { memoryLimit: "256MB", threads: 2 };
+/**
+ * DuckDB's share of a Parquet export: it only re-encodes a file, row group by row group, so one
+ * thread and little memory do (and keep the export's whole process under 512 MiB).
+ */
+export const PRICE_EXPORT_LIMITS: DuckDbLimits = { memoryLimit: "128MB", threads: 1 };
 
 /**
  * Writes a selection's daily bars (as read through price_bars_adjusted) to `out` as CSV with a
@@ -52,7 +55,7 @@ export async function exportPrices(
         .join(", ")}}`;
       await duck.run(
         `COPY (SELECT * FROM read_csv(${sqlPath(csv)}, header = false, auto_detect = false, nullstr = '', columns = ${columns}))
-         TO ${sqlPath(parquet)} (FORMAT parquet, COMPRESSION zstd)`,
+         TO ${sqlPath(parquet)} (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION v2)`,
       );
     });
     await rm(csv);

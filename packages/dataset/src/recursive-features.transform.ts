@@ -21,14 +21,20 @@ export function recursiveFeaturesTransform(onSymbol: (code: string) => void): Tr
   let next = recursiveFeatures();
 
   function row(line: string): string {
-    const fields = line.split(",");
-    if (fields[0] !== code) {
+    // Only the code and three prices are read: scanning for their commas beats splitting the line.
+    const commas = [line.indexOf(",")];
+    while (commas.length <= CLOSE) commas.push(line.indexOf(",", commas.at(-1)! + 1));
+    const field = (index: number) => Number(line.slice(commas[index - 1]! + 1, commas[index]));
+    const rowCode = line.slice(0, commas[0]);
+    if (rowCode !== code) {
       if (code !== undefined) onSymbol(code);
-      code = fields[0];
+      code = rowCode;
       next = recursiveFeatures();
     }
-    const features = next({ high: Number(fields[HIGH]), low: Number(fields[LOW]), close: Number(fields[CLOSE]) });
-    return `${line},${RECURSIVE_COLUMNS.map((column) => text(features[column])).join(",")}\n`;
+    const features = next({ high: field(HIGH), low: field(LOW), close: field(CLOSE) });
+    let out = line;
+    for (const column of RECURSIVE_COLUMNS) out += `,${text(features[column])}`;
+    return `${out}\n`;
   }
 
   return new Transform({

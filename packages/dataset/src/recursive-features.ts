@@ -19,7 +19,10 @@ export interface RecursiveFeatures {
   atr_14: number | null;
 }
 
-/** Their order as extra CSV columns after the bar's own. */
+/**
+ * The extra CSV columns after the bar's own, in order; the histogram and the true range are left
+ * to DuckDB, which has what they need in the row (fewer numbers printed and parsed).
+ */
 export const RECURSIVE_COLUMNS = [
   "ema_5",
   "ema_10",
@@ -27,9 +30,7 @@ export const RECURSIVE_COLUMNS = [
   "ema_60",
   "macd",
   "macd_signal",
-  "macd_histogram",
   "rsi_14",
-  "true_range",
   "atr_14",
 ] as const satisfies readonly (keyof RecursiveFeatures)[];
 
