@@ -138,6 +138,9 @@ describe("the dataset and price export routes against a real gateway and worker"
     expect(metadata.body).toMatchObject({ shape: [260, 65], source: "yahoo", date_range: { start: FROM, end: TO } });
     expect(metadata.body.request).toMatchObject({ symbols: ["7203", "6758"], format: "parquet" });
     await request(gateway.url).get(`/api/v1/datasets/${id}/files/dataset.csv`).expect(404);
+    await rm(path.join(dir, id, "metadata.json"));
+    const missing = await request(gateway.url).get(`/api/v1/datasets/${id}/files/metadata.json`).expect(404);
+    expect(missing.body.message).toContain("DATASETS_DIR");
     await request(gateway.url).get(`/api/v1/datasets/${id}/files/..%2F..%2Fetc%2Fpasswd`).expect(400);
   });
 

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 
@@ -69,10 +70,14 @@ export function datasetsRoutes(deps: Pick<FeatureContext, "db" | "queues" | "con
         : `${dataset.status} のデータセットにはありません`;
       throw new ApiError("NOT_FOUND", `${file} は ${why}`);
     }
+    const onDisk = path.join(deps.config.datasets.dir, id, file);
+    await access(onDisk).catch(() => {
+      throw new ApiError("NOT_FOUND", `${file} が DATASETS_DIR にありません (削除されたか、別のディレクトリです)`);
+    });
     response.setHeader("content-type", DATASET_CONTENT_TYPES[file]);
     response.setHeader("content-length", String(stored.bytes));
     response.setHeader("content-disposition", `attachment; filename="${id}-${file}"`);
-    await pipeline(createReadStream(path.join(deps.config.datasets.dir, id, file)), response);
+    await pipeline(createReadStream(onDisk), response);
   });
   return router;
 }
