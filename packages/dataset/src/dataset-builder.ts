@@ -1,7 +1,7 @@
-import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
+
+import { DuckDBDateValue } from "@duckdb/node-api";
 
 import type { Pool } from "pg";
 
@@ -9,12 +9,12 @@ import type { QualityCounts } from "@kabuto/contract";
 import type { Provider } from "@kabuto/core";
 import { qualityCountsInRange, readIndexCloses, streamAdjustedBarsCsv, type DatasetFile } from "@kabuto/db";
 
+import { feedBars } from "./bar-feed";
 import { DATASET_FILES } from "./dataset-file";
 import { datasetMetadata, type DatasetMetadata } from "./dataset-metadata";
 import { sqlPath, withDuckDb, type DuckDbLimits } from "./duckdb-session";
 import { DATASET_COLUMNS } from "./feature-columns";
-import { BAR_TABLE_COLUMNS, FEATURES_SQL } from "./feature.sql";
-import { recursiveFeaturesTransform } from "./recursive-features.transform";
+import { FEATURES_SQL } from "./feature.sql";
 
 /** What one build computes and where it writes. */
 export interface DatasetBuild {
@@ -45,13 +45,7 @@ export interface BuiltDataset {
   metadata: DatasetMetadata;
 }
 
-const columnList = (columns: Readonly<Record<string, string>>) =>
-  `{${Object.entries(columns)
-    .map(([name, type]) => `'${name}': '${type}'`)
-    .join(", ")}}`;
-
-const readCsv = (file: string, columns: Readonly<Record<string, string>>) =>
-  `read_csv(${sqlPath(file)}, header = false, auto_detect = false, nullstr = '', columns = ${columnList(columns)})`;
+const DAY_MS = 86_400_000;
 
 async function fileOf(dir: string, name: string): Promise<DatasetFile> {
   return { name, bytes: (await stat(path.join(dir, name))).size };
@@ -59,40 +53,43 @@ async function fileOf(dir: string, name: string): Promise<DatasetFile> {
 
 /**
  * Builds one dataset: the adjusted daily bars stream from PostgreSQL (COPY through
- * price_bars_adjusted) through the recurrences (recursive-features.ts) into a work file, DuckDB
- * reads it with the stored TOPIX and computes the window features (feature.sql.ts) into Parquet,
- * or CSV from that Parquet; then metadata.json. Features are over the requested range only: a
- * symbol's first row has no history, and a symbol with too few rows has nulls where a window is
- * not full.
+ * price_bars_adjusted) into DuckDB with their recurrences (bar-feed.ts), DuckDB joins the stored
+ * TOPIX and computes the window features (feature.sql.ts) into Parquet, or CSV from that Parquet;
+ * then metadata.json. Features are over the requested range only: a symbol's first row has no
+ * history, and a symbol with too few rows has nulls where a window is not full.
  */
 export async function buildDataset(deps: DatasetBuildDeps, build: DatasetBuild): Promise<BuiltDataset> {
   const work = path.join(build.dir, ".work");
   await rm(build.dir, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
-  const barsFile = path.join(work, "bars.csv");
-  const topixFile = path.join(work, "topix.csv");
   const parquetFile = path.join(work, DATASET_FILES.parquet);
-
-  const bars = await streamAdjustedBarsCsv(deps.pool, {
-    source: build.source,
-    symbols: build.symbols,
-    from: build.from,
-    to: build.to,
-    adjust: "split",
-    pricedOnly: true,
-  });
-  await pipeline(bars, recursiveFeaturesTransform(deps.onSymbol ?? (() => {})), createWriteStream(barsFile));
   const topix = await readIndexCloses(deps.pool, { indexCode: "TOPIX", from: build.from, to: build.to });
-  await writeFile(topixFile, topix.map((bar) => `${bar.date},${bar.close}\n`).join(""));
-  deps.onStage?.("features");
 
   const stats = await withDuckDb(work, deps.limits, async (duck) => {
-    await duck.run(`CREATE TABLE bars AS SELECT * FROM ${readCsv(barsFile, BAR_TABLE_COLUMNS)}`);
-    await duck.run(`CREATE TABLE topix AS SELECT * FROM ${readCsv(topixFile, { date: "DATE", close: "DOUBLE" })}`);
+    const bars = await streamAdjustedBarsCsv(deps.pool, {
+      source: build.source,
+      symbols: build.symbols,
+      from: build.from,
+      to: build.to,
+      adjust: "split",
+      pricedOnly: true,
+    });
+    await feedBars(duck, bars, deps.onSymbol ?? (() => {}));
+    deps.onStage?.("features");
+    await duck.run("CREATE TABLE topix (date DATE, close DOUBLE)");
+    const index = await duck.createAppender("topix");
+    for (const bar of topix) {
+      index.appendDate(new DuckDBDateValue(Date.parse(`${bar.date}T00:00:00Z`) / DAY_MS));
+      index.appendDouble(bar.close);
+      index.endRow();
+    }
+    index.flushSync();
+    index.closeSync();
     await duck.run(
       `COPY (${FEATURES_SQL}) TO ${sqlPath(parquetFile)} (FORMAT parquet, COMPRESSION zstd, PARQUET_VERSION v2)`,
     );
-    await duck.run("DROP TABLE bars");
+    await duck.run("DROP VIEW bars");
+    await duck.run("DROP TABLE bar_rows");
     const counted = await duck.runAndReadAll(
       `SELECT count(*)::DOUBLE, strftime(min(date), '%Y-%m-%d'), strftime(max(date), '%Y-%m-%d'),
          (${DATASET_COLUMNS.map((column) => `count(*) - count(${column})`).join(" + ")})::DOUBLE

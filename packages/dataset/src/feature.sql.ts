@@ -1,18 +1,4 @@
 import { DATASET_COLUMNS } from "./feature-columns";
-import { RECURSIVE_COLUMNS } from "./recursive-features";
-
-/** The columns of DuckDB's `bars` table: a streamed adjusted bar and its recurrences. */
-export const BAR_TABLE_COLUMNS: Readonly<Record<string, string>> = {
-  code: "VARCHAR",
-  date: "DATE",
-  open: "DOUBLE",
-  high: "DOUBLE",
-  low: "DOUBLE",
-  close: "DOUBLE",
-  volume: "DOUBLE",
-  turnover: "DOUBLE",
-  ...Object.fromEntries(RECURSIVE_COLUMNS.map((column) => [column, "DOUBLE"])),
-};
 
 /** A rolling aggregate over the last `rows` rows of the symbol, null unless `full` counts `rows` of them. */
 const rolling = (aggregate: string, rows: number, full = "1") =>
@@ -23,8 +9,8 @@ const logRet = (lag: number) => `ln(close / lag(close, ${lag}) OVER w)`;
 const topixRet = (lag: number) => `close / lag(close, ${lag}) OVER (ORDER BY date) - 1`;
 
 /**
- * The window features over DuckDB's `bars` (one symbol's rows are its trading days with bars, in
- * date order) and `topix` (date, close), in DATASET_COLUMNS order, one row per (code, date), sorted.
+ * The window features over DuckDB's `bars` (bar-feed.ts: one symbol's rows are its trading days
+ * with bars, each with its recurrences) and `topix` (date, close), in DATASET_COLUMNS order, one row per (code, date), sorted.
  * Windows end at the current row (no look-ahead) and need their full length, else null; std is the
  * sample one. TOPIX's returns are over its own trading days, joined by date.
  */
