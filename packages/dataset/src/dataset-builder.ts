@@ -2,7 +2,6 @@ import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 import { DuckDBDateValue } from "@duckdb/node-api";
-
 import type { Pool } from "pg";
 
 import type { QualityCounts } from "@kabuto/contract";
