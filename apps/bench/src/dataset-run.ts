@@ -10,10 +10,12 @@ import type { Pool } from "pg";
 import { sqlPath, withDuckDb } from "@kabuto/dataset";
 import { createDatabase, streamAdjustedBarsCsv, symbolsWithBars } from "@kabuto/db";
 
-import { freshBenchDatabase } from "./bench-database";
+import { dropBenchDatabase, freshBenchDatabase } from "./bench-database";
 import type { ExportFigures } from "./export-child";
 
 const MiB = 2 ** 20;
+/** The scratch database of the 10-year export (about 11 M rows), dropped once measured. */
+const TEN_YEAR_DATABASE = "kabuto_bench_10y";
 
 /** Runs one export in a child process (export-child.ts) and returns what it measured. */
 function exportInChild(task: Record<string, string>): Promise<ExportFigures> {
@@ -104,7 +106,7 @@ async function engineComparison(pool: Pool, symbols: string[], from: string, to:
  * scratch database of their own: the size a whole-market 10-year export has.
  */
 async function tenYearMarket(serverUrl: string, symbols: string[]): Promise<{ url: string; from: string; to: string }> {
-  const url = await freshBenchDatabase(serverUrl, "kabuto_bench_10y");
+  const url = await freshBenchDatabase(serverUrl, TEN_YEAR_DATABASE);
   const db = createDatabase(url, { maxConnections: 1 });
   db.pool.on("error", () => undefined);
   const range = { from: "2016-01-04", to: "2025-12-30" };
@@ -163,6 +165,7 @@ export async function datasetRun(options: { databaseUrl: string; serverUrl: stri
     const csv = await exportInChild({ ...task, format: "csv" });
     await rm(path.join(dir, "prices.csv"), { force: true });
     const parquet = await exportInChild({ ...task, format: "parquet" });
+    await dropBenchDatabase(options.serverUrl, TEN_YEAR_DATABASE);
     const ratio = (dataset.bytes / dataset.csvBytes!) * 100;
     return [
       `  dataset           ${symbols.length} symbols ${from}..${to}, ${dataset.rows} rows × 65 columns to Parquet in ${dataset.seconds.toFixed(1)} s = ${(dataset.rows / dataset.seconds).toFixed(0)} rows/s (goal ≤ 15 s, ≥ 70000 rows/s), peak RSS ${dataset.maxRssMiB.toFixed(0)} MiB`,
