@@ -16,5 +16,7 @@ ENV NODE_ENV=production APP=gateway
 WORKDIR /app
 # Owned by root and run as `node`: the app cannot rewrite its own code.
 COPY --from=build /app /app
+# The datasets volume takes this directory's owner when Docker first creates it.
+RUN mkdir /datasets && chown node:node /datasets
 USER node
 CMD ["sh", "-c", "exec node apps/$APP/dist/main.js"]

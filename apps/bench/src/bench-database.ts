@@ -29,3 +29,14 @@ export async function freshBenchDatabase(serverUrl: string, name: string): Promi
   if (migrate.status !== 0) throw new Error(`migrating ${name} failed:\n${migrate.stdout}${migrate.stderr}`);
   return url;
 }
+
+/** Drops a scratch database of the benchmark's (one too large to leave behind). */
+export async function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}

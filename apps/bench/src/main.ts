@@ -12,11 +12,12 @@ import {
 } from "@kabuto/core";
 import { createDatabase } from "@kabuto/db";
 import { DEFAULT_JQUANTS_KEY, startMarketSim } from "@kabuto/market-sim";
-import { spawnApp, testServers, type SpawnedApp } from "@kabuto/testkit";
+import { spawnApp, testServers, withDatabase, type SpawnedApp } from "@kabuto/testkit";
 
 import { bullmqBaseline, copyBaseline } from "./baselines";
 import { api, runBatch, waitForEnd } from "./bench-api";
 import { freshBenchDatabase } from "./bench-database";
+import { datasetRun } from "./dataset-run";
 import { scalingRun, startWorkers, stopApps } from "./scaling-run";
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
@@ -83,11 +84,20 @@ async function dailyUpdateRun(gateway: string, sim: Awaited<ReturnType<typeof st
  * `npm run bench`: the whole simulated market (about 4,400 listings × 1 year of daily bars) through
  * the real stack (gateway + worker processes + PostgreSQL + Redis), then, in the same run, a raw
  * PostgreSQL COPY of the same rows and raw BullMQ no-op jobs as baselines, printed as ratios; then
- * the daily update after one more trading day; then ten years of the whole market from J-Quants (bulk files),
- * against its plan's limit; then the scaling run (1 vs 4 worker processes against a slow simulator).
+ * the daily update after one more trading day; then ten years of the whole market from J-Quants
+ * (bulk files), against its plan's limit; then the ML dataset of the stored year and a 10-year price
+ * export (dataset-run.ts); then the scaling run (1 vs 4 worker processes against a slow simulator).
  */
 async function main() {
   const servers = testServers();
+  if (process.env.BENCH_ONLY === "dataset") {
+    // The dataset lines alone, over what BENCH_DATABASE already holds (a previous bench run's year).
+    const databaseUrl = withDatabase(servers.databaseUrl, process.env.BENCH_DATABASE ?? "kabuto_bench");
+    process.stdout.write(
+      `kabuto bench (dataset only)\n${await datasetRun({ databaseUrl, serverUrl: servers.databaseUrl })}\n`,
+    );
+    return;
+  }
   const databaseUrl = await freshBenchDatabase(servers.databaseUrl, process.env.BENCH_DATABASE ?? "kabuto_bench");
   const prefix = `bench-${randomBytes(3).toString("hex")}`;
   // The simulated "today" is the trading day before the real one, and the real one after the daily
@@ -152,6 +162,7 @@ async function main() {
     process.stdout.write(`${lines.join("\n")}\n`);
     process.stdout.write(`${await dailyUpdateRun(url, sim)}\n`);
     process.stdout.write(`${await jquantsBackfillRun(url, sim, tokyoDate(new Date()))}\n`);
+    process.stdout.write(`${await datasetRun({ databaseUrl, serverUrl: servers.databaseUrl })}\n`);
     await stopApps(workers);
     workers = [];
     const slice = SCALING_SYMBOLS

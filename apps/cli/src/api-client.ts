@@ -6,7 +6,10 @@ import {
   bulkJobsResponseSchema,
   bulkRetryResponseSchema,
   bulkStartResponseSchema,
+  datasetAcceptedSchema,
+  datasetResponseSchema,
   errorBodySchema,
+  type DatasetRequestBody,
   type BulkUpdateRequest,
   pricesResponseSchema,
   syncStartResponseSchema,
@@ -112,6 +115,23 @@ export function createApiClient(options: { baseUrl: string; apiKey?: string; fet
 
   const jobPath = (jobId: string) => encodeURIComponent(jobId);
 
+  /** A file route's answer, its body not yet read; an error answer throws like `call`'s. */
+  async function download(path: string): Promise<Response> {
+    let response: Response;
+    try {
+      response = await options.fetch(`${options.baseUrl}${path}`, { headers: { ...headers, accept: "*/*" } });
+    } catch (error) {
+      throw new GatewayUnreachableError(options.baseUrl, error);
+    }
+    if (response.ok && response.body) return response;
+    const error = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+    throw new ApiRequestError(
+      response.status,
+      error.success ? error.data.error : `HTTP_${response.status}`,
+      error.success ? error.data.message : `GET ${path} → HTTP ${response.status}`,
+    );
+  }
+
   return {
     baseUrl: options.baseUrl,
     startBulk: (body: BulkStartBody) => call("POST", "/api/bulk/start", bulkStartResponseSchema, body),
@@ -125,6 +145,11 @@ export function createApiClient(options: { baseUrl: string; apiKey?: string; fet
       call("GET", `/api/bulk/jobs?limit=${limit}&offset=${offset}`, bulkJobsResponseSchema),
     prices: (code: string, query: URLSearchParams) =>
       call("GET", `/api/v1/prices/${encodeURIComponent(code)}?${query}`, pricesResponseSchema),
+    startDataset: (body: DatasetRequestBody) => call("POST", "/api/v1/datasets", datasetAcceptedSchema, body),
+    dataset: async (datasetId: string) =>
+      (await call("GET", `/api/v1/datasets/${jobPath(datasetId)}`, datasetResponseSchema)).dataset,
+    /** `path` as the gateway names it (a dataset file's `url`, `/api/v1/prices/export?…`). */
+    download,
     startSync: (source: string) => call("POST", "/api/v1/companies/sync", syncStartResponseSchema, { source }),
     syncStatus: (limit: number) =>
       call("GET", `/api/v1/companies/sync/status?limit=${limit}`, syncStatusResponseSchema),

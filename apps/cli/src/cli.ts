@@ -2,6 +2,7 @@ import { ApiRequestError } from "./api-client";
 import type { CliDeps } from "./cli-deps";
 import { CliError, EXIT, UsageError } from "./cli-error";
 import type { Command } from "./commands/command";
+import { exportCommand } from "./commands/export.command";
 import { fetchCommand } from "./commands/fetch.command";
 import { pauseCommand, resumeCommand, stopCommand } from "./commands/job-action.command";
 import { jobsCommand } from "./commands/jobs.command";
@@ -22,6 +23,7 @@ const COMMANDS: readonly Command[] = [
   statusCommand,
   jobsCommand,
   pricesCommand,
+  exportCommand,
   stopCommand,
   pauseCommand,
   resumeCommand,

@@ -1,22 +1,20 @@
-import type { ApiClient } from "./api-client";
 import type { Clock } from "./cli-deps";
+import type { ProgressSnapshot } from "./progress-snapshot";
 import type { ProgressSource } from "./progress-source";
-import { snapshotFromJob } from "./progress-snapshot";
 import { retryTransient } from "./transient-error";
 
-/** Asks `GET /api/bulk/status/:job` every `intervalMs`, riding out short gateway outages. */
+/** Reads a job's status route (`read`) every `intervalMs`, riding out short gateway outages. */
 export function createPollingProgressSource(options: {
-  api: ApiClient;
+  read: () => Promise<ProgressSnapshot>;
   clock: Clock;
-  jobId: string;
   intervalMs: number;
 }): ProgressSource {
   return {
     name: "polling",
     async next() {
       await options.clock.sleep(options.intervalMs);
-      const job = await retryTransient(() => options.api.bulkStatus(options.jobId), options.clock, options.intervalMs);
-      return { kind: "snapshot", snapshot: snapshotFromJob(job) };
+      const snapshot = await retryTransient(options.read, options.clock, options.intervalMs);
+      return { kind: "snapshot", snapshot };
     },
     close() {},
   };

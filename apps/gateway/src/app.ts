@@ -19,6 +19,7 @@ import { calendarFeature } from "./calendar/calendar.routes";
 import { companiesFeature } from "./companies/companies.routes";
 import { dashboardFeature } from "./dashboard/dashboard.routes";
 import { dataSourcesFeature } from "./data-sources/data-sources.routes";
+import { datasetsFeature } from "./datasets/datasets.routes";
 import type { GatewayConfig } from "./env";
 import { healthFeature } from "./health/health.routes";
 import { apiKeyMiddleware } from "./http/api-key.middleware";
@@ -70,6 +71,7 @@ const API_FEATURES: readonly GatewayFeature[] = [
   qualityFeature,
   dataSourcesFeature,
   calendarFeature,
+  datasetsFeature,
 ];
 
 /** The OpenAPI document of every route the app serves. */

@@ -1,8 +1,10 @@
 import { z } from "zod";
 
 import {
+  DATASET_ENV,
   LISTEN_ENV,
   SERVICE_ENV,
+  datasetConfig,
   httpUrlSchema,
   parseEnv,
   portSchema,
@@ -15,6 +17,7 @@ const perMinute = z.coerce.number().int().positive("must be a positive whole num
 const GATEWAY_ENV = {
   ...SERVICE_ENV,
   ...LISTEN_ENV,
+  ...DATASET_ENV,
   PORT: portSchema.default(3000),
   RATE_LIMIT_PER_MINUTE: perMinute.default(60),
   AUTH_FAILURES_PER_MINUTE: perMinute.default(10),
@@ -28,6 +31,7 @@ export function loadGatewayConfig(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(GATEWAY_ENV, source, requireApiKeyOffLoopback);
   return {
     ...serviceConfig(env),
+    ...datasetConfig(env),
     http: { host: env.HOST, port: env.PORT },
     auth: {
       apiKey: env.API_KEY,

@@ -1,9 +1,11 @@
 import { z } from "zod";
 
 import {
+  DATASET_ENV,
   DEFAULT_RATE_LIMIT_HOLD_MS,
   METRICS_ENV,
   SERVICE_ENV,
+  datasetConfig,
   metricsConfig,
   parseEnv,
   serviceConfig,
@@ -12,6 +14,7 @@ import {
 const WORKER_ENV = {
   ...SERVICE_ENV,
   ...METRICS_ENV,
+  ...DATASET_ENV,
   YAHOO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(120),
   YAHOO_MIN_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1, "must be at least 1").default(10),
   UPSTREAM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0, "must be at least 0").default(300),
@@ -30,6 +33,7 @@ export function loadWorkerConfig(source: NodeJS.ProcessEnv = process.env) {
   return {
     ...serviceConfig(env),
     metrics: metricsConfig(env),
+    ...datasetConfig(env),
     concurrency: env.WORKER_CONCURRENCY,
     lockMs: env.WORKER_LOCK_MS,
     yahoo: {

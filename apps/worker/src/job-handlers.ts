@@ -1,5 +1,7 @@
 import type { JobHandlers } from "@kabuto/queue";
 
+import { datasetBuildProcessor } from "./datasets/dataset-build.processor";
+import type { DatasetBuildService } from "./datasets/dataset-build.service";
 import { marketSeriesProcessor } from "./market-series/market-series.processor";
 import type { MarketSeriesService } from "./market-series/market-series.service";
 import { masterSyncProcessor } from "./master-sync/master-sync.processor";
@@ -14,11 +16,13 @@ export function createJobHandlers(services: {
   marketSeries: MarketSeriesService;
   prices: Parameters<typeof priceUnitProcessor>[0];
   quality: QualityCheckService;
+  datasets: DatasetBuildService;
 }): JobHandlers {
   return {
     "fetch-prices": priceUnitProcessor(services.prices),
     "fetch-market-series": marketSeriesProcessor(services.marketSeries),
     "sync-master": masterSyncProcessor(services.masterSync),
     "check-quality": qualityCheckProcessor(services.quality),
+    "build-dataset": datasetBuildProcessor(services.datasets),
   };
 }

@@ -20,15 +20,23 @@ import {
   observeUpstream,
   onShutdownSignal,
   publishProgress,
+  QUEUE,
   runMain,
   startMetricsServer,
   tokyoDate,
   upstreamMetricsObserver,
 } from "@kabuto/core";
-import { batchProgressPublisher, createDatabase, type PublishProgress } from "@kabuto/db";
+import {
+  batchProgressPublisher,
+  createDatabase,
+  progressPublisher,
+  readDatasetProgress,
+  type PublishProgress,
+} from "@kabuto/db";
 import { createJobWorkers, createQueueRepository } from "@kabuto/queue";
 
 import { loadWorkerConfig } from "./env";
+import { createDatasetBuildService } from "./datasets/dataset-build.service";
 import { createJobHandlers } from "./job-handlers";
 import { createMarketSeriesService } from "./market-series/market-series.service";
 import { createListingSources } from "./master-sync/listing-sources";
@@ -49,6 +57,11 @@ runMain("worker", async () => {
   const publish: PublishProgress = (event) => publishProgress(connection, config.queuePrefix, event);
   const progress = batchProgressPublisher({
     pool: db.pool,
+    publish,
+    onError: (error) => logger.warn("progress event not published", { error: String(error) }),
+  });
+  const datasetProgress = progressPublisher({
+    read: (datasetId) => readDatasetProgress(db.prisma, datasetId),
     publish,
     onError: (error) => logger.warn("progress event not published", { error: String(error) }),
   });
@@ -83,6 +96,7 @@ runMain("worker", async () => {
     connection,
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
+    queueConcurrency: { [QUEUE.DATASET]: 1 },
     lockMs: config.lockMs,
     rateLimitHoldMs: config.rateLimitHoldMs,
     logger,
@@ -112,6 +126,16 @@ runMain("worker", async () => {
         sources: createListingSources({ prisma: db.prisma, ...config.upstream, encryptionKey: config.encryptionKey }),
       }),
       quality: createQualityCheckService({ db, logger }),
+      datasets: createDatasetBuildService({
+        db,
+        logger,
+        progress: datasetProgress,
+        datasets: {
+          dir: config.datasets.dir,
+          retention: config.datasets.retention,
+          limits: { memoryLimit: config.datasets.memoryLimit, threads: 2 },
+        },
+      }),
     }),
   });
   const metricsServer = config.metrics && (await startMetricsServer({ registry, logger, ...config.metrics }));
@@ -119,7 +143,7 @@ runMain("worker", async () => {
   onShutdownSignal(logger, [
     ...(metricsServer ? [{ name: "metrics", run: () => closeServer(metricsServer) }] : []),
     { name: "workers", run: () => workers.close() },
-    { name: "progress events", run: () => progress.flush() },
+    { name: "progress events", run: () => Promise.all([progress.flush(), datasetProgress.flush()]) },
     { name: "queues", run: () => queues.close() },
     { name: "database", run: () => db.close() },
     { name: "redis", run: () => Promise.all([connection.quit(), producer.quit()]) },

@@ -3,6 +3,7 @@ export * from "./bulk.schema";
 export * from "./calendar.schema";
 export * from "./companies.schema";
 export * from "./data-sources.schema";
+export * from "./datasets.schema";
 export * from "./date-range.schema";
 export * from "./error-body.schema";
 export * from "./investor-types.schema";

@@ -95,6 +95,18 @@ export const UPSTREAM_ENV = {
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100, "must be at least 100").default(30_000),
 };
 
+/** Where datasets are written (the worker) and served from (the gateway): the same directory for both. */
+export const DATASET_ENV = {
+  DATASETS_DIR: z.string().min(1).default(".data/datasets"),
+  /** Completed datasets kept; older ones lose their files. */
+  DATASET_RETENTION: z.coerce.number().int().min(1, "must be at least 1").default(10),
+  /** DuckDB's memory before it spills to disk, per dataset build ("2GB", "512MB"). */
+  DATASET_MEMORY_LIMIT: z
+    .string()
+    .regex(/^[0-9]+(\.[0-9]+)?\s?(KB|MB|GB|KiB|MiB|GiB)$/, "must be a size such as 2GB or 512MB")
+    .default("2GB"),
+};
+
 type EnvOf<Shape extends z.ZodRawShape> = z.output<z.ZodObject<Shape>>;
 
 /**
@@ -130,6 +142,13 @@ export const SERVICE_ENV = { ...COMMON_ENV, ...DATABASE_ENV, ...REDIS_ENV, ...UP
 /** SERVICE_ENV as the nested config those apps hand on. */
 export function serviceConfig(env: EnvOf<typeof SERVICE_ENV>) {
   return { ...baseConfig(env), databaseUrl: env.DATABASE_URL, ...upstreamConfig(env) };
+}
+
+/** DATASET_ENV as a nested config. */
+export function datasetConfig(env: EnvOf<typeof DATASET_ENV>) {
+  return {
+    datasets: { dir: env.DATASETS_DIR, retention: env.DATASET_RETENTION, memoryLimit: env.DATASET_MEMORY_LIMIT },
+  };
 }
 
 /**

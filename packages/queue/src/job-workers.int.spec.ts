@@ -24,6 +24,7 @@ describe("the queue module: producer and workers (real Redis)", () => {
     [JOB.FETCH_MARKET_SERIES]: async () => undefined,
     [JOB.SYNC_MASTER]: async () => undefined,
     [JOB.CHECK_QUALITY]: async () => undefined,
+    [JOB.BUILD_DATASET]: async () => undefined,
   };
 
   const unit = (batchId: string, symbol: string): JobItem => ({

@@ -22,6 +22,8 @@ export interface JobWorkersOptions {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** Queues whose jobs run fewer at a time than `concurrency` (a dataset build takes both cores). */
+  queueConcurrency?: Partial<Record<QueueName, number>>;
   logger: Logger;
   handlers: JobHandlers;
   /**
@@ -53,7 +55,7 @@ export function createJobWorkers(options: JobWorkersOptions): JobWorkers {
     const worker: Worker = new Worker(queue, (job) => dispatch(job, queue, worker), {
       connection: options.connection,
       prefix: options.prefix,
-      concurrency: options.concurrency,
+      concurrency: options.queueConcurrency?.[queue] ?? options.concurrency,
       ...(options.lockMs ? { lockDuration: options.lockMs, stalledInterval: options.lockMs } : {}),
       settings: { backoffStrategy: backoffDelayOf },
       // BullMQ's own per-minute completed and failed counts, which Bull Board charts.

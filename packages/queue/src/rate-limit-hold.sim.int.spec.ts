@@ -41,6 +41,7 @@ describe("a 429 without Retry-After holds the whole queue (real Redis and the si
       [JOB.FETCH_MARKET_SERIES]: async () => undefined,
       [JOB.SYNC_MASTER]: async () => undefined,
       [JOB.CHECK_QUALITY]: async () => undefined,
+      [JOB.BUILD_DATASET]: async () => undefined,
     };
     redis = createTestRedis();
     queues = createQueueRepository({ connection: redis.connection, prefix: redis.prefix, logger: testLogger() });

@@ -1,4 +1,5 @@
 export * from "./bulk-job";
+export * from "./dataset-fixture";
 export * from "./free-port";
 export * from "./jquants-gateway";
 export * from "./schedule-changes";
@@ -7,6 +8,7 @@ export * from "./private-servers";
 export * from "./redis-cluster";
 export * from "./promql-metrics";
 export * from "./prometheus-text";
+export * from "./parquet-rows";
 export * from "./shared-fixtures";
 export * from "./simulator";
 export * from "./spawn-app";

@@ -1,4 +1,5 @@
 import type { BulkJob } from "@kabuto/contract";
+import type { ApiClient } from "../api-client";
 import { GLOBAL_HELP } from "../args";
 import { EXIT } from "../cli-error";
 import { exitCodeForStatus, renderJobSummary } from "../job-summary";
@@ -14,7 +15,33 @@ import { print, runJobCommand, type Command, type CommandContext } from "./comma
 /** How long to wait for the status route to carry the summary after the last event said "ended". */
 const SUMMARY_WAIT_MS = 10_000;
 
-const INTERRUPTED = Symbol("interrupted");
+/** What followJob resolves with when Ctrl-C stopped the watch (the job goes on). */
+export const INTERRUPTED = Symbol("interrupted");
+
+/** How watch reads, draws and sums up one kind of job (a bulk batch, a dataset build). */
+export interface WatchedJob<Job> {
+  /** The status route polled when the progress service does not answer. */
+  statusPath: string;
+  /** How to see the job again after Ctrl-C. */
+  watchAgain(jobId: string): string;
+  read(api: ApiClient, jobId: string): Promise<Job>;
+  snapshot(job: Job): ProgressSnapshot;
+  /** Whether an ended job already carries everything its summary shows. */
+  summarised(job: Job): boolean;
+  summary(job: Job): string[];
+  exitCode(job: Job): number;
+}
+
+/** A bulk batch: `GET /api/bulk/status/:job_id`, summed up by renderJobSummary. */
+export const BULK_JOB: WatchedJob<BulkJob> = {
+  statusPath: "/api/bulk/status",
+  watchAgain: (jobId) => `kabuto watch ${jobId}`,
+  read: (api, jobId) => api.bulkStatus(jobId),
+  snapshot: snapshotFromJob,
+  summarised: (job) => job.summary !== undefined,
+  summary: renderJobSummary,
+  exitCode: (job) => exitCodeForStatus(job.status),
+};
 
 /** After a start: with `--no-watch` only how to watch it later, else its progress to the end. */
 export async function followStartedJob(jobId: string, noWatch: boolean | undefined, context: CommandContext) {
@@ -29,9 +56,24 @@ export async function followStartedJob(jobId: string, noWatch: boolean | undefin
  * drops midway hands over to polling.
  */
 export async function watchJob(jobId: string, context: CommandContext): Promise<number> {
+  const job = await followJob(jobId, context, BULK_JOB);
+  if (job === INTERRUPTED) return EXIT.INTERRUPTED;
+  print(context.deps, ...BULK_JOB.summary(job));
+  return BULK_JOB.exitCode(job);
+}
+
+/**
+ * Shows the progress of a job of any kind until it ends (or Ctrl-C: INTERRUPTED) and resolves with
+ * the ended job, its summary not yet printed.
+ */
+export async function followJob<Job>(
+  jobId: string,
+  context: CommandContext,
+  kind: WatchedJob<Job>,
+): Promise<Job | typeof INTERRUPTED> {
   const { deps, api, config } = context;
-  const first = await api.bulkStatus(jobId);
-  if (isEnded(first.status)) return printSummary(context, first);
+  const first = await kind.read(api, jobId);
+  if (isEnded(kind.snapshot(first).status)) return first;
 
   let source: ProgressSource =
     (await connectSocketProgressSource({
@@ -42,12 +84,12 @@ export async function watchJob(jobId: string, context: CommandContext): Promise<
       timeoutMs: deps.timing.socketTimeoutMs,
       idleMs: deps.timing.socketIdleMs,
       clock: deps.clock,
-    })) ?? polling(context, jobId);
+    })) ?? polling(context, jobId, kind);
   print(
     deps,
     source.name === "socket"
       ? `進捗: ${config.progressUrl} (Socket.IO)`
-      : `進捗: ${api.baseUrl}/api/bulk/status を ${deps.timing.pollIntervalMs / 1000} 秒ごとに確認 (進捗サービスに接続できません)`,
+      : `進捗: ${api.baseUrl}${kind.statusPath} を ${deps.timing.pollIntervalMs / 1000} 秒ごとに確認 (進捗サービスに接続できません)`,
   );
 
   const view = createProgressView(deps.stdout, deps.clock, deps.timing.lineIntervalMs);
@@ -70,26 +112,26 @@ export async function watchJob(jobId: string, context: CommandContext): Promise<
   const interrupted = new Promise<typeof INTERRUPTED>((resolve) => (interrupt = () => resolve(INTERRUPTED)));
   const stopListening = deps.onInterrupt(interrupt);
   try {
-    let snapshot = snapshotFromJob(first);
+    let snapshot = kind.snapshot(first);
     draw(snapshot);
     if (source.name === "socket") {
       // The job may have moved (or ended) between the first read and the join.
-      snapshot = snapshotFromJob(await api.bulkStatus(jobId));
+      snapshot = kind.snapshot(await kind.read(api, jobId));
       draw(snapshot);
     }
     while (!isEnded(snapshot.status)) {
       const update = await Promise.race([source.next(), interrupted]);
       if (update === INTERRUPTED) {
         view.abort();
-        deps.stderr.write(`監視をやめました (ジョブは続いています: kabuto watch ${jobId})\n`);
-        return EXIT.INTERRUPTED;
+        deps.stderr.write(`監視をやめました (ジョブは続いています: ${kind.watchAgain(jobId)})\n`);
+        return INTERRUPTED;
       }
       if (update.kind === "lost") {
         source.close();
-        source = polling(context, jobId);
+        source = polling(context, jobId, kind);
         continue;
       }
-      snapshot = update.kind === "snapshot" ? update.snapshot : snapshotFromJob(await api.bulkStatus(jobId));
+      snapshot = update.kind === "snapshot" ? update.snapshot : kind.snapshot(await kind.read(api, jobId));
       draw(snapshot);
     }
     view.finish(line(snapshot));
@@ -100,31 +142,25 @@ export async function watchJob(jobId: string, context: CommandContext): Promise<
     stopListening();
     source.close();
   }
-  return printSummary(context, await endedJob(context, jobId));
+  return endedJob(context, jobId, kind);
 }
 
-function polling(context: CommandContext, jobId: string): ProgressSource {
+function polling<Job>(context: CommandContext, jobId: string, kind: WatchedJob<Job>): ProgressSource {
   return createPollingProgressSource({
-    api: context.api,
+    read: async () => kind.snapshot(await kind.read(context.api, jobId)),
     clock: context.deps.clock,
-    jobId,
     intervalMs: context.deps.timing.pollIntervalMs,
   });
 }
 
 /** The job with its summary: a progress event may announce the end a moment before the status route shows it. */
-async function endedJob(context: CommandContext, jobId: string): Promise<BulkJob> {
+async function endedJob<Job>(context: CommandContext, jobId: string, kind: WatchedJob<Job>): Promise<Job> {
   const deadline = context.deps.clock.now() + SUMMARY_WAIT_MS;
   for (;;) {
-    const job = await context.api.bulkStatus(jobId);
-    if (job.summary || context.deps.clock.now() >= deadline) return job;
+    const job = await kind.read(context.api, jobId);
+    if (kind.summarised(job) || context.deps.clock.now() >= deadline) return job;
     await context.deps.clock.sleep(200);
   }
-}
-
-function printSummary(context: CommandContext, job: BulkJob): number {
-  print(context.deps, ...renderJobSummary(job));
-  return exitCodeForStatus(job.status);
 }
 
 export const watchCommand: Command = {

@@ -1,4 +1,5 @@
 import {
+  DATASET_FORMATS,
   DETAIL_STATUSES,
   MAX_SYMBOLS,
   PRICE_ADJUSTMENTS,
@@ -48,6 +49,11 @@ const JOB_ROUTES: [HostileMethod, string][] = [
 const BULK_START = { symbols: ["7203"], interval: "1d", period: "1mo", provider: "yahoo" };
 const QUALITY_CHECK = { from: "2026-01-05", to: "2026-01-09", symbols: ["7203"] };
 const FROM_AFTER_TO = { from: "2026-03-02", to: "2026-03-01" };
+const DATASET = { from: "2026-01-05", to: "2026-01-09", symbols: ["7203"], format: "parquet" };
+const DATASET_FILE_ROUTE = "/api/v1/datasets/{id}/files/{file}";
+
+/** Cases aimed at one placeholder of a two-placeholder route, the other filled in `route`. */
+const onRoute = (cases: HostileCase[]) => cases.map((one) => ({ ...one, route: DATASET_FILE_ROUTE }));
 
 /** Every hostile case, route by route. */
 export const HOSTILE_CASES: readonly HostileCase[] = [
@@ -238,6 +244,66 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       plan: enumJson("free"),
     },
   ),
+
+  ...bodyCases(
+    "post",
+    "/api/v1/datasets",
+    DATASET,
+    {
+      from: DATE_JSON,
+      to: DATE_JSON,
+      symbols: symbolsJson(MAX_SYMBOLS),
+      all: BOOLEAN_JSON,
+      market_code: stringJson("0111"),
+      source: enumJson("yahoo"),
+      format: enumJson("parquet"),
+    },
+    {
+      "symbols and all": { ...DATASET, all: true },
+      "neither symbols nor all": { from: DATASET.from, to: DATASET.to, format: "csv" },
+      "from after to": { ...DATASET, ...FROM_AFTER_TO },
+      "market_code without all": { ...DATASET, market_code: "0111" },
+      "a code the master does not know": { ...DATASET, symbols: ["1301"] },
+      "no stored bars in the range": DATASET,
+    },
+  ),
+  ...queryCases("/api/v1/datasets", { limit: limitValues(100), offset: OFFSET_VALUES }),
+  ...pathCases("get", "/api/v1/datasets/{id}", BAD_ID_VALUES, 400),
+  ...pathCases("get", "/api/v1/datasets/{id}", UNKNOWN_ID_VALUES, 404),
+  ...onRoute(pathCases("get", "/api/v1/datasets/{id}/files/metadata.json", BAD_ID_VALUES, 400)),
+  ...onRoute(pathCases("get", "/api/v1/datasets/{id}/files/metadata.json", UNKNOWN_ID_VALUES, 404)),
+  ...onRoute(
+    pathCases(
+      "get",
+      "/api/v1/datasets/no-such-dataset/files/{file}",
+      [
+        { label: "traversal", value: "../../package.json" },
+        { label: "another file", value: "bars.csv" },
+        { label: "a NUL byte", value: "metadata.json\u0000" },
+      ],
+      400,
+    ),
+  ),
+  ...queryCases(
+    "/api/v1/prices/export",
+    {
+      from: DATE_VALUES,
+      to: DATE_VALUES,
+      symbols: CODE_VALUES,
+      all: enumValues(["true"]),
+      source: enumValues(PRICE_PROVIDERS),
+      adjust: enumValues(PRICE_ADJUSTMENTS),
+      format: enumValues(DATASET_FORMATS),
+    },
+    { from: "2026-01-05", to: "2026-01-09", symbols: "7203" },
+  ),
+  ...rangeCases("/api/v1/prices/export", {
+    "from after to": { ...FROM_AFTER_TO, all: "true" },
+    "no to": { from: "2026-01-05", all: "true" },
+    "symbols and all": { from: "2026-01-05", to: "2026-01-09", symbols: "7203", all: "true" },
+    "a code the master does not know": { from: "2026-01-05", to: "2026-01-09", symbols: "1301" },
+    "no stored bars in the range": { from: "2026-01-05", to: "2026-01-09", all: "true" },
+  }),
 
   ...queryCases("/api/v1/calendar", { from: DATE_VALUES, to: DATE_VALUES }, { from: "2026-01-01", to: "2026-12-31" }),
   ...rangeCases("/api/v1/calendar", {

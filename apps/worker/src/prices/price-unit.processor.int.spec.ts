@@ -107,6 +107,7 @@ describe("fetch-symbol jobs end to end (real Redis, PostgreSQL and HTTP)", () =>
       [JOB.FETCH_MARKET_SERIES]: async () => undefined,
       [JOB.SYNC_MASTER]: async () => undefined,
       [JOB.CHECK_QUALITY]: async () => undefined,
+      [JOB.BUILD_DATASET]: async () => undefined,
     };
     workers = createJobWorkers({
       connection: redis.connection,

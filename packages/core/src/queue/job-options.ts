@@ -55,6 +55,12 @@ const DEFAULT_JOB_OPTIONS: Record<QueueName, JobsOptions> = {
     removeOnComplete: { age: 7 * 24 * 3600 },
     removeOnFail: { age: 30 * 24 * 3600 },
   },
+  [QUEUE.DATASET]: {
+    attempts: 2,
+    backoff: { type: JITTERED_BACKOFF },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  },
 };
 
 /**
@@ -89,6 +95,8 @@ export function queueOf(item: JobKey): QueueName {
       return QUEUE.MASTER_SYNC;
     case JOB.CHECK_QUALITY:
       return QUEUE.QUALITY;
+    case JOB.BUILD_DATASET:
+      return QUEUE.DATASET;
   }
 }
 
@@ -102,6 +110,8 @@ function idParts(item: JobKey): readonly (string | number)[] {
       return ["master-sync", item.data.runId];
     case JOB.CHECK_QUALITY:
       return ["quality", item.data.checkId];
+    case JOB.BUILD_DATASET:
+      return ["dataset", item.data.datasetId];
   }
 }
 

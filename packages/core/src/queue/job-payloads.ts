@@ -58,12 +58,17 @@ export type SyncMasterPayload = z.infer<typeof syncMasterPayloadSchema>;
 export const checkQualityPayloadSchema = z.object({ checkId: z.string().min(1).max(64) });
 export type CheckQualityPayload = z.infer<typeof checkQualityPayloadSchema>;
 
+/** Build one dataset (its request is stored in dataset_exports). */
+export const buildDatasetPayloadSchema = z.object({ datasetId: z.string().min(1).max(64) });
+export type BuildDatasetPayload = z.infer<typeof buildDatasetPayloadSchema>;
+
 /** Payload schema of every job name: a worker refuses to start when a name has no handler. */
 export const JOB_PAYLOAD_SCHEMAS = {
   [JOB.FETCH_PRICES]: fetchPricesPayloadSchema,
   [JOB.FETCH_MARKET_SERIES]: fetchMarketSeriesPayloadSchema,
   [JOB.SYNC_MASTER]: syncMasterPayloadSchema,
   [JOB.CHECK_QUALITY]: checkQualityPayloadSchema,
+  [JOB.BUILD_DATASET]: buildDatasetPayloadSchema,
 } as const;
 
 export type JobPayloadOf<Name extends keyof typeof JOB_PAYLOAD_SCHEMAS> = z.infer<(typeof JOB_PAYLOAD_SCHEMAS)[Name]>;
@@ -78,4 +83,5 @@ export type JobKey =
   | { name: typeof JOB.FETCH_PRICES; data: Pick<FetchPricesPayload, "batchId" | "unit" | "provider"> }
   | { name: typeof JOB.FETCH_MARKET_SERIES; data: Pick<FetchMarketSeriesPayload, "batchId"> }
   | { name: typeof JOB.SYNC_MASTER; data: Pick<SyncMasterPayload, "runId"> }
-  | { name: typeof JOB.CHECK_QUALITY; data: CheckQualityPayload };
+  | { name: typeof JOB.CHECK_QUALITY; data: CheckQualityPayload }
+  | { name: typeof JOB.BUILD_DATASET; data: BuildDatasetPayload };

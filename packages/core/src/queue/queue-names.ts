@@ -13,6 +13,8 @@ export const QUEUE = {
   MASTER_SYNC: "master-sync",
   /** Quality checks over stored bars: one job per check run (after each price batch, or on demand). */
   QUALITY: "quality",
+  /** ML dataset builds: one job per dataset. */
+  DATASET: "dataset",
 } as const;
 
 export type QueueName = (typeof QUEUE)[keyof typeof QUEUE];
@@ -35,6 +37,8 @@ export const JOB = {
   SYNC_MASTER: "sync-master",
   /** One run of the quality checks; its scope is stored with the run. */
   CHECK_QUALITY: "check-quality",
+  /** One ML dataset build; its request is stored with the dataset. */
+  BUILD_DATASET: "build-dataset",
 } as const;
 
 export type JobName = (typeof JOB)[keyof typeof JOB];

@@ -76,6 +76,19 @@ export function batchProgressPublisher(options: {
   onError: (error: unknown) => void;
   intervalMs?: number;
 }) {
+  return progressPublisher({ ...options, read: (batchId) => readBatchProgress(options.pool, batchId) });
+}
+
+/**
+ * {@link batchProgressPublisher} over any job whose state `read` turns into a progress event
+ * (a dataset build: readDatasetProgress).
+ */
+export function progressPublisher(options: {
+  read: (id: string) => Promise<ProgressEvent | undefined>;
+  publish: PublishProgress;
+  onError: (error: unknown) => void;
+  intervalMs?: number;
+}) {
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
   const lastSent = new Map<string, number>();
   const pending = new Map<string, NodeJS.Timeout>();
@@ -84,7 +97,7 @@ export function batchProgressPublisher(options: {
     pending.delete(batchId);
     lastSent.set(batchId, Date.now());
     try {
-      const event = await readBatchProgress(options.pool, batchId);
+      const event = await options.read(batchId);
       if (event) await options.publish(event);
       if (event && event.status !== "running" && event.status !== "queued") lastSent.delete(batchId);
     } catch (error) {
@@ -114,4 +127,4 @@ export function batchProgressPublisher(options: {
   };
 }
 
-export type BatchProgressPublisher = ReturnType<typeof batchProgressPublisher>;
+export type BatchProgressPublisher = ReturnType<typeof progressPublisher>;

@@ -68,3 +68,16 @@ export async function readIndexBars(prisma: PrismaClient, query: IndexBarQuery):
   const next = bars[query.limit];
   return { rows: bars.slice(0, query.limit), next: next ? next.date : null };
 }
+
+/** One index's closes between two dates (inclusive), oldest first. */
+export async function readIndexCloses(
+  pool: Pool,
+  scope: { indexCode: string; from: string; to: string },
+): Promise<{ date: string; close: number }[]> {
+  const { rows } = await pool.query<{ date: string; close: number }>(
+    `SELECT to_char(date, 'YYYY-MM-DD') AS date, close FROM index_bars
+     WHERE index_code = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date`,
+    [scope.indexCode, scope.from, scope.to],
+  );
+  return rows;
+}

@@ -1,4 +1,7 @@
+import type { Pool } from "pg";
+
 import { QUALITY_CHECKS, type QualityCheckName, type QualityCounts } from "@kabuto/contract";
+import type { Provider } from "@kabuto/core";
 
 import type { PrismaClient, QualityIssue } from "../generated/prisma/client";
 
@@ -52,4 +55,22 @@ export async function qualityCountsByRun(
       Object.fromEntries(QUALITY_CHECKS.map((check) => [check, found.get(id)?.[check] ?? 0])) as QualityCounts,
     ]),
   );
+}
+
+/**
+ * What the checks found on one source's bars between two dates (of some symbols, or every one):
+ * issues per check, every check named, each (symbol, day, check) once however many runs found it.
+ */
+export async function qualityCountsInRange(
+  pool: Pool,
+  scope: { source: Provider; from: string; to: string; symbols?: readonly string[] | undefined },
+): Promise<QualityCounts> {
+  const { rows } = await pool.query<{ check: string; issues: number }>(
+    `SELECT "check", count(DISTINCT (symbol, date))::int AS issues FROM quality_issues
+     WHERE source = $1 AND date BETWEEN $2::date AND $3::date AND ($4::text[] IS NULL OR symbol = ANY($4))
+     GROUP BY "check"`,
+    [scope.source, scope.from, scope.to, scope.symbols ? [...scope.symbols] : null],
+  );
+  const found = new Map(rows.map((row) => [row.check, row.issues]));
+  return Object.fromEntries(QUALITY_CHECKS.map((check) => [check, found.get(check) ?? 0])) as QualityCounts;
 }
