@@ -13,6 +13,7 @@ import {
   type Provider,
 } from "@kabuto/core";
 import {
+  batchDateRange,
   batchRepository,
   lastBarDates,
   listedSymbols,
@@ -73,8 +74,6 @@ export interface BatchLifecycleDeps {
   logger: Logger;
 }
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
 function unitJob(batch: BatchExecution, unit: string): JobItem {
   return {
     name: JOB.FETCH_PRICES,
@@ -84,7 +83,7 @@ function unitJob(batch: BatchExecution, unit: string): JobItem {
       unit,
       interval: batch.interval,
       ...(batch.period ? { period: batch.period } : {}),
-      ...(batch.fromDate && batch.toDate ? { from: isoDate(batch.fromDate), to: isoDate(batch.toDate) } : {}),
+      ...batchDateRange(batch),
       // Symbol units look up their last bar when they run, so a resumed or retried unit starts from what is stored then.
       ...(batch.type === "daily_update" && batch.unit === "symbols" ? { incremental: true } : {}),
       priority: batchPriority(batch),
@@ -216,9 +215,7 @@ export function createBatchControl(
           period: batch.period,
           units: failed,
           symbols: batch.symbols,
-          ...(batch.fromDate && batch.toDate
-            ? { range: { from: isoDate(batch.fromDate), to: isoDate(batch.toDate) } }
-            : {}),
+          range: batchDateRange(batch),
           requestsEstimated: Math.ceil((batch.requestsEstimated * failed.length) / Math.max(1, batch.total)),
           requestsUsed: 0,
         },

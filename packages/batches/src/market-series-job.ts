@@ -1,9 +1,7 @@
 import { JOB, type JobItem } from "@kabuto/core";
-import type { BatchExecution } from "@kabuto/db";
+import { batchDateRange, type BatchExecution } from "@kabuto/db";
 
 import { batchPriority } from "./batch-priority";
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The jobs that bring TOPIX and investor types with a J-Quants price batch: one over the batch's
@@ -13,16 +11,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 export function marketSeriesJobs(
   batch: Pick<BatchExecution, "id" | "provider" | "type" | "requestsEstimated" | "fromDate" | "toDate">,
 ): JobItem[] {
-  if (batch.provider !== "jquants" || !batch.fromDate || !batch.toDate) return [];
-  return [
-    {
-      name: JOB.FETCH_MARKET_SERIES,
-      data: {
-        batchId: batch.id,
-        from: isoDate(batch.fromDate),
-        to: isoDate(batch.toDate),
-        priority: batchPriority(batch),
-      },
-    },
-  ];
+  const range = batchDateRange(batch);
+  if (batch.provider !== "jquants" || !range) return [];
+  return [{ name: JOB.FETCH_MARKET_SERIES, data: { batchId: batch.id, ...range, priority: batchPriority(batch) } }];
 }

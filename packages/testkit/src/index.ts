@@ -20,3 +20,4 @@ export * from "./test-redis";
 export * from "./tokyo-time";
 export * from "./wait-until";
 export * from "./stored-jquants-key";
+export * from "./unreachable-upstreams";

@@ -10,16 +10,12 @@ import {
   startTestGateway,
   type SpawnedApp,
   type TestGateway,
+  UNREACHABLE_UPSTREAMS,
 } from "@kabuto/testkit";
 
 import { runCli } from "../cli";
 import { testDeps } from "../testing/test-deps";
 
-const NO_UPSTREAM = {
-  yahooBaseUrl: "http://127.0.0.1:9",
-  jpxListUrl: "http://127.0.0.1:9/data_j.xls",
-  jquantsBaseUrl: "http://127.0.0.1:9/v2",
-};
 const DAYS = fixtureDays(130);
 
 describe("kabuto export against a gateway, a worker and a progress service", () => {
@@ -36,7 +32,7 @@ describe("kabuto export against a gateway, a worker and a progress service", () 
     const env = { DATASETS_DIR: path.join(dir, "datasets"), DATASET_MEMORY_LIMIT: "512MB" };
     gateway = await startTestGateway({ RATE_LIMIT_PER_MINUTE: "100000", ...env });
     await seedDatasetFixture(gateway.db.pool);
-    await gateway.startWorker(NO_UPSTREAM, env);
+    await gateway.startWorker(UNREACHABLE_UPSTREAMS, env);
     progress = spawnApp("progress", { ...gateway.serverEnv, PROGRESS_PORT: "0" });
     progressUrl = (JSON.parse(await progress.waitFor(/progress listening/)) as { url: string }).url;
   });

@@ -1,8 +1,7 @@
 import type { BulkJob, JobSymbol, QualityCounts } from "@kabuto/contract";
-import type { BatchExecution, BatchExecutionDetail } from "@kabuto/db";
+import { batchDateRange, type BatchExecution, type BatchExecutionDetail } from "@kabuto/db";
 
 const epochSeconds = (date: Date) => date.getTime() / 1000;
-const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** Seed 000's job body: progress always, summary once the batch has ended (with its quality once checked). */
 export function serializeBulkJob(
@@ -11,6 +10,7 @@ export function serializeBulkJob(
   quality?: QualityCounts,
 ): BulkJob {
   const ended = batch.status === "completed" || batch.status === "failed" || batch.status === "cancelled";
+  const range = batchDateRange(batch);
   const percentage = batch.total === 0 ? 100 : Math.round((batch.processed / batch.total) * 1000) / 10;
   return {
     id: batch.id,
@@ -20,8 +20,8 @@ export function serializeBulkJob(
     period: batch.period,
     unit: batch.unit,
     plan: {
-      from: isoDate(batch.fromDate),
-      to: isoDate(batch.toDate),
+      from: range?.from ?? null,
+      to: range?.to ?? null,
       units: batch.total,
       requests_estimated: batch.requestsEstimated,
       requests_used: batch.requestsUsed,

@@ -14,14 +14,9 @@ import {
   startTestGateway,
   waitUntil,
   type TestGateway,
+  UNREACHABLE_UPSTREAMS,
 } from "@kabuto/testkit";
 
-/** The worker builds from PostgreSQL only: no upstream is ever asked. */
-const NO_UPSTREAM = {
-  yahooBaseUrl: "http://127.0.0.1:9",
-  jpxListUrl: "http://127.0.0.1:9/data_j.xls",
-  jquantsBaseUrl: "http://127.0.0.1:9/v2",
-};
 const DAYS = fixtureDays(130);
 const FROM = DAYS[0]!;
 const TO = DAYS.at(-1)!;
@@ -71,7 +66,7 @@ describe("the dataset and price export routes against a real gateway and worker"
     subscriber.on("message", (_channel: string, message: string) =>
       events.push(progressEventSchema.parse(JSON.parse(message))),
     );
-    await gateway.startWorker(NO_UPSTREAM, env);
+    await gateway.startWorker(UNREACHABLE_UPSTREAMS, env);
   });
 
   afterAll(async () => {

@@ -72,12 +72,12 @@ export function coalescedSource(source: PriceSource, options: CoalescedSourceOpt
     const token = randomBytes(8).toString("hex");
     for (;;) {
       const hit = await cached(keys);
-      if (hit) return { ...hit, requests: 0 };
+      if (hit) return hit;
       if ((await redis.set(keys.lock, token, "PX", options.lockMs, "NX")) === "OK") {
         try {
           // Another process may have stored the answer between our look and our lock.
           const late = await cached(keys);
-          if (late) return { ...late, requests: 0 };
+          if (late) return late;
           const unit = await source.fetchUnit(params);
           // An empty answer is most often a day not published yet: the next ask must reach the upstream.
           // A month's bulk file is too big to be worth encoding for Redis.

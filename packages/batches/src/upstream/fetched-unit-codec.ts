@@ -48,7 +48,6 @@ const cachedUnitSchema = z.object({
       ]),
     ),
     actionsFrom: z.string().optional(),
-    requests: z.number(),
   }),
 });
 
@@ -70,5 +69,6 @@ export async function decodeFetchedUnit(key: string, stored: Buffer): Promise<Fe
   }
   const parsed = cachedUnitSchema.safeParse(json);
   if (!parsed.success || parsed.data.key !== key) return undefined;
-  return parsed.data.unit;
+  // An answer read back from Redis cost its reader no upstream request.
+  return { ...parsed.data.unit, requests: 0 };
 }

@@ -17,6 +17,7 @@ import type {
   PrismaClient,
   Provider,
 } from "../generated/prisma/client";
+import { isoDay, utcDay } from "../market-series/date-page";
 
 export interface NewBatch {
   id: string;
@@ -36,6 +37,13 @@ export interface NewBatch {
   requestsUsed: number;
   /** What of the asked dates the plan left out, and why. */
   planSkipped?: string | undefined;
+}
+
+/** The dates a batch's units cover (YYYY-MM-DD, both included), when it has them. */
+export function batchDateRange(
+  batch: Pick<BatchExecution, "fromDate" | "toDate">,
+): { from: string; to: string } | undefined {
+  return batch.fromDate && batch.toDate ? { from: isoDay(batch.fromDate), to: isoDay(batch.toDate) } : undefined;
 }
 
 /** How one unit ended: stored `records` rows of `symbols` symbols, or failed. */
@@ -124,9 +132,7 @@ export function batchRepository(prisma: PrismaClient, pool: Pool) {
             period: batch.period,
             total: batch.units.length,
             symbols: [...(batch.symbols ?? [])],
-            ...(batch.range
-              ? { fromDate: new Date(`${batch.range.from}T00:00:00Z`), toDate: new Date(`${batch.range.to}T00:00:00Z`) }
-              : {}),
+            ...(batch.range ? { fromDate: utcDay(batch.range.from), toDate: utcDay(batch.range.to) } : {}),
             requestsEstimated: batch.requestsEstimated,
             requestsUsed: batch.requestsUsed,
             planSkipped: batch.planSkipped ?? null,

@@ -31,6 +31,9 @@ export function jpxCodeOf(jquantsCode: string): string {
   return jquantsCode.length === 5 && jquantsCode.endsWith("0") ? jquantsCode.slice(0, 4) : jquantsCode;
 }
 
+/** The Yahoo-form symbol Kabuto stores a J-Quants code under ("72030" → "7203.T"). */
+export const symbolOfJQuantsCode = (code: string) => `${jpxCodeOf(code)}.T`;
+
 const orNull = (value: number | null | undefined) => value ?? null;
 
 /**
@@ -40,7 +43,7 @@ const orNull = (value: number | null | undefined) => value ?? null;
 export function priceBarFromJQuants(row: JQuantsDailyBar): PriceBarRow {
   return {
     source: "jquants",
-    symbol: `${jpxCodeOf(row.Code)}.T`,
+    symbol: symbolOfJQuantsCode(row.Code),
     interval: "1d",
     ts: new Date(`${row.Date}T00:00:00Z`),
     open: orNull(row.O),
@@ -57,7 +60,7 @@ export function splitFromJQuants(row: JQuantsDailyBar): CorporateActionRow | und
   if (!row.AdjFactor || row.AdjFactor === 1) return undefined;
   return {
     source: "jquants",
-    symbol: `${jpxCodeOf(row.Code)}.T`,
+    symbol: symbolOfJQuantsCode(row.Code),
     exDate: row.Date,
     kind: "split",
     // AdjFactor is rounded (0.333333 for 3:1): the ratio is kept to six significant digits.

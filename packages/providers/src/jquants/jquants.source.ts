@@ -2,7 +2,7 @@ import { tradingDaysBetween } from "@kabuto/core";
 
 import type { DateRange, PlanUnitsParams, PriceSource } from "../price-source";
 import type { JQuantsClient } from "./jquants.client";
-import { jpxCodeOf } from "./jquants-daily-bar";
+import { symbolOfJQuantsCode } from "./jquants-daily-bar";
 import { hasBulkAccess, jquantsPlanWindow, type JQuantsPlanName } from "./jquants-plan-window";
 
 /** Calendar months back of each period J-Quants batches understand ("1d" and "5d" count trading days). */
@@ -128,7 +128,7 @@ export function jquantsSource(client: () => Promise<JQuantsClient>): PriceSource
         (row) =>
           (from === undefined || row.Date >= from) &&
           (to === undefined || row.Date <= to) &&
-          (symbols === undefined || symbols.has(`${jpxCodeOf(row.Code)}.T`)),
+          (symbols === undefined || symbols.has(symbolOfJQuantsCode(row.Code))),
       );
     },
   };
